@@ -1,0 +1,220 @@
+"""The ``concept`` directive: one glossary entry with summary, in-depth part and byline.
+
+The directive builds the portable structure; :class:`ConceptTransform` then settles what
+depends on the whole page (the term from the section title, unique anchor ids, the page's
+review data for the byline) and records the concept in the domain.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from sphinx_aiguide.directive import AIGuideDirective, lenient
+from sphinx_aiguide.i18n import _
+from sphinx_aiguide.nodes import (
+    aiguide_concept,
+    aiguide_concept_indepth,
+    aiguide_concept_related,
+    aiguide_concept_summary,
+    aiguide_faq_item,
+    aiguide_label,
+)
+from sphinx_aiguide.review import check_reviewers, make_byline, parse_date
+from sphinx_aiguide.text import slugify, split_list
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_aiguide.domain import AIGuideDomain
+
+logger = logging.getLogger(__name__)
+
+#: Options whose value is a comma-separated list.
+LIST_OPTIONS = ("aliases", "tags", "related", "reviewed-by")
+
+
+def make_label(text: str) -> aiguide_label:
+    """A visible section label such as "Concept", already in the build language.
+
+    Marked untranslatable so gettext does not offer it to the project's translators: the
+    package's own catalog translates it.
+    """
+    return aiguide_label(text, text, classes=["aiguide-label"], translatable=False)
+
+
+def unique_id(document: nodes.document, wanted: str) -> str:
+    """*wanted*, or *wanted* with ``-2``, ``-3``… when the page already uses it."""
+    candidate, number = wanted, 1
+    while candidate in document.ids:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
+
+
+def _first_visible(body: list[nodes.Node]) -> int | None:
+    """Index of the first child a reader sees (comments and targets are skipped)."""
+    for index, child in enumerate(body):
+        if not isinstance(child, nodes.Invisible | nodes.system_message):
+            return index
+    return None
+
+
+class ConceptDirective(AIGuideDirective):
+    """``.. concept:: [TERM]`` — see the SPEC for the options."""
+
+    subtype = "concept"
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = lenient(
+        "summary", "aliases", "tags", "related", "reviewed-by", "last-reviewed", "name", "class"
+    )
+
+    def run(self) -> list[nodes.Node]:
+        self.report_unknown_options()
+        node = aiguide_concept(
+            classes=["aiguide-concept", *self.text_option("class").split()],
+            explicit_term=" ".join(self.arguments[0].split()) if self.arguments else "",
+            term="",
+        )
+        self.set_source_info(node)
+        for name in LIST_OPTIONS:
+            node[name.replace("-", "_")] = split_list(str(self.options.get(name) or ""))
+        check_reviewers(self.config, node["reviewed_by"], self.get_location())
+        node["last_reviewed"] = ""
+        if "last-reviewed" in self.options:
+            node["last_reviewed"] = parse_date(self.text_option("last-reviewed"),
+                                               self.get_location())
+        if "name" in self.options:
+            self.options["name"] = self.text_option("name")
+            self.add_name(node)
+
+        body = self.parse_content_to_nodes()
+        summary = self._summary(body)
+        if summary is not None:
+            node += aiguide_concept_summary(
+                "", make_label(str(_("Concept"))), summary, classes=["aiguide-summary"]
+            )
+        faqs = [child for child in body if isinstance(child, aiguide_faq_item)]
+        indepth = [child for child in body if not isinstance(child, aiguide_faq_item)]
+        if any(not isinstance(child, nodes.Invisible) for child in indepth):
+            node += aiguide_concept_indepth(
+                "", make_label(str(_("In Depth"))), *indepth, classes=["aiguide-indepth"]
+            )
+        else:
+            node.extend(indepth)
+        node.extend(faqs)
+        if node["related"]:
+            node += self._related(node["related"])
+        return [node]
+
+    def _summary(self, body: list[nodes.Node]) -> nodes.paragraph | None:
+        """The summary paragraph: from ``:summary:``, else taken out of *body*."""
+        text = self.text_option("summary")
+        if text:
+            inline, messages = self.parse_inline(text, lineno=self.lineno)
+            paragraph = nodes.paragraph(text, "", *inline)
+            self.set_source_info(paragraph)
+            body[:0] = messages
+            return paragraph
+        index = _first_visible(body)
+        if index is not None and isinstance(body[index], nodes.paragraph):
+            found = body.pop(index)
+            assert isinstance(found, nodes.paragraph)
+            return found
+        if index is None:
+            self.warn("concept has no summary: write a first paragraph or give :summary:")
+        else:
+            self.warn("concept has no summary: its body starts with a %s, not a paragraph; "
+                      "write a first paragraph or give :summary:", type(body[index]).__name__)
+        return None
+
+    def _related(self, names: list[str]) -> aiguide_concept_related:
+        """A "Related concepts" list whose links the domain resolves (unknown ones warn)."""
+        items = nodes.bullet_list(classes=["aiguide-related-list"])
+        for name in names:
+            ref = addnodes.pending_xref(
+                name, nodes.inline(name, name), refdomain="aiguide", reftype="concept",
+                reftarget=name, refexplicit=False, refwarn=True, refdoc=self.env.docname,
+            )
+            self.set_source_info(ref)
+            items += nodes.list_item("", nodes.paragraph("", "", ref))
+        return aiguide_concept_related(
+            "", make_label(str(_("Related concepts"))), items, classes=["aiguide-related"]
+        )
+
+
+def _section_title(node: nodes.Element) -> str:
+    """The title of the section that holds *node*, or ""."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    if parent is not None and parent.children and isinstance(parent[0], nodes.title):
+        return " ".join(parent[0].astext().split())
+    return ""
+
+
+class ConceptTransform(SphinxTransform):
+    """Give each concept its term, anchor and byline, and record it in the domain.
+
+    Runs after the i18n transforms (so a translated title names the term) and after
+    :class:`~sphinx_aiguide.review.PageReviewTransform` (the byline falls back on the page's
+    review data for what the concept leaves out).
+    """
+
+    default_priority = 510
+
+    def apply(self, **kwargs: Any) -> None:
+        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        docname = self.env.current_document.docname
+        page = domain.page_review(docname)
+        for node in list(self.document.findall(aiguide_concept)):
+            term = node["explicit_term"] or _section_title(node)
+            if not term:
+                logger.warning(
+                    "concept has no term: give it as the directive's argument or put the "
+                    "concept in a section whose title is the term; it is not registered",
+                    type="aiguide", subtype="concept", location=node,
+                )
+                continue
+            node["term"] = term
+            anchor = unique_id(self.document, f"concept-{slugify(term)}")
+            node["ids"].insert(0, anchor)
+            self.document.ids[anchor] = node
+            reviewers: list[str] = node["reviewed_by"]
+            last_reviewed: str = node["last_reviewed"]
+            if reviewers or last_reviewed:
+                byline = make_byline(
+                    self.config,
+                    reviewers or (page["reviewers"] if page else []),
+                    last_reviewed or (page["last_reviewed"] if page else ""),
+                )
+                if byline is not None:
+                    byline.source, byline.line = node.source, node.line
+                    node += byline
+            summary = next((c for c in node.children
+                            if isinstance(c, aiguide_concept_summary)), None)
+            domain.note_concept({
+                "term": term,
+                "docname": docname,
+                "id": anchor,
+                "line": node.line or 1,
+                "summary": " ".join(summary[-1].astext().split()) if summary else "",
+                "aliases": node["aliases"],
+                "tags": node["tags"],
+                "related": node["related"],
+                "reviewers": reviewers,
+                "last_reviewed": last_reviewed,
+                "review_line": node.line or 1,
+            })
+
+
+def setup_concept(app: Sphinx) -> None:
+    """Register the directive and its transform."""
+    app.add_directive("concept", ConceptDirective)
+    app.add_transform(ConceptTransform)

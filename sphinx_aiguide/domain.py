@@ -1,0 +1,262 @@
+"""The ``aiguide`` domain: the one place that knows every concept, FAQ and review record.
+
+Everything is stored per document as plain dicts, lists and strings, so that
+``clear_doc`` and ``merge_domaindata`` (parallel reads) are simple and the pickled
+environment stays small. Lookups by term or alias go through an index built on demand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from sphinx_aiguide.text import term_key
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class ConceptRecord(TypedDict):
+    """What the project knows of one concept."""
+
+    term: str
+    docname: str
+    id: str
+    line: int
+    summary: str
+    aliases: list[str]
+    tags: list[str]
+    related: list[str]
+    #: The concept's own review data; :func:`.review.effective_review` adds the page's.
+    reviewers: list[str]
+    last_reviewed: str
+    review_line: int
+
+
+class FaqRecord(TypedDict):
+    """One question, its plain-text answer and the concept it belongs to (term or "")."""
+
+    question: str
+    answer: str
+    id: str
+    line: int
+    concept: str
+
+
+class PageReview(TypedDict):
+    """Page-level review data from file-wide metadata."""
+
+    reviewers: list[str]
+    last_reviewed: str
+    line: int
+
+
+class ConceptRole(XRefRole):
+    """``:concept:`Term``` and ``:aiguide:concept:`Term```, both resolved by this domain."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # An unprefixed role name would otherwise be looked up in the std domain.
+        self.name = "aiguide:concept"
+        return super().run()
+
+
+class AIGuideDomain(Domain):
+    """Concepts, their aliases, FAQs and review records."""
+
+    name = "aiguide"
+    label = "AI Guide"
+    object_types: ClassVar[dict[str, ObjType]] = {"concept": ObjType("concept", "concept")}
+    roles: ClassVar[dict[str, Any]] = {"concept": ConceptRole(innernodeclass=nodes.inline)}
+    initial_data: ClassVar[dict[str, Any]] = {"concepts": {}, "faqs": {}, "pages": {}}
+    data_version = 1
+
+    _lookup: dict[str, ConceptRecord] | None = None
+
+    @property
+    def _concepts(self) -> dict[str, list[ConceptRecord]]:
+        concepts: dict[str, list[ConceptRecord]] = self.data["concepts"]
+        return concepts
+
+    @property
+    def _faqs(self) -> dict[str, list[FaqRecord]]:
+        faqs: dict[str, list[FaqRecord]] = self.data["faqs"]
+        return faqs
+
+    @property
+    def _pages(self) -> dict[str, PageReview]:
+        pages: dict[str, PageReview] = self.data["pages"]
+        return pages
+
+    # -- writing ---------------------------------------------------------------------
+
+    def note_concept(self, record: ConceptRecord) -> None:
+        """Record a concept read from ``record["docname"]``."""
+        self._concepts.setdefault(record["docname"], []).append(record)
+        self._lookup = None
+
+    def note_faq(self, docname: str, record: FaqRecord) -> None:
+        """Record a question of *docname*."""
+        self._faqs.setdefault(docname, []).append(record)
+
+    def note_page_review(self, docname: str, record: PageReview) -> None:
+        """Record the page-level review data of *docname*."""
+        self._pages[docname] = record
+
+    def clear_doc(self, docname: str) -> None:
+        for table in (self._concepts, self._faqs, self._pages):
+            table.pop(docname, None)
+        self._lookup = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for table in ("concepts", "faqs", "pages"):
+            for docname, value in otherdata[table].items():
+                if docname in docnames:
+                    self.data[table][docname] = value
+        self._lookup = None
+
+    # -- reading ---------------------------------------------------------------------
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        """Every concept, in document order of docnames sorted by name (deterministic)."""
+        for docname in sorted(self._concepts):
+            yield from self._concepts[docname]
+
+    def concepts_of(self, docname: str) -> list[ConceptRecord]:
+        """The concepts defined in *docname*, in source order."""
+        return list(self._concepts.get(docname, ()))
+
+    def faqs_of(self, docname: str) -> list[FaqRecord]:
+        """The questions of *docname*, in source order."""
+        return list(self._faqs.get(docname, ()))
+
+    def page_review(self, docname: str) -> PageReview | None:
+        """The page-level review data of *docname*, if it has any."""
+        return self._pages.get(docname)
+
+    def page_reviews(self) -> Iterator[tuple[str, PageReview]]:
+        """Every page-level review record, sorted by docname."""
+        for docname in sorted(self._pages):
+            yield docname, self._pages[docname]
+
+    def names(self, record: ConceptRecord) -> list[str]:
+        """The term and the aliases of *record*."""
+        return [record["term"], *record["aliases"]]
+
+    def duplicates(self) -> Iterator[tuple[str, ConceptRecord, ConceptRecord]]:
+        """``(name, first, later)`` for every term or alias defined more than once.
+
+        The first definition in docname order wins; the later ones are reported.
+        """
+        seen: dict[str, ConceptRecord] = {}
+        for record in self.concepts():
+            for name in dict.fromkeys(term_key(n) for n in self.names(record)):
+                first = seen.setdefault(name, record)
+                if first is not record:
+                    yield name, first, record
+
+    def find(self, name: str) -> ConceptRecord | None:
+        """The concept whose term or alias is *name* (case-insensitive)."""
+        if self._lookup is None:
+            lookup: dict[str, ConceptRecord] = {}
+            for record in self.concepts():
+                for alias in self.names(record):
+                    lookup.setdefault(term_key(alias), record)
+            self._lookup = lookup
+        return self._lookup.get(term_key(name))
+
+    def primary_concept(self, docname: str, title: str) -> ConceptRecord | None:
+        """The page's only concept, or the one whose term equals the page title."""
+        records = self._concepts.get(docname, [])
+        if len(records) == 1:
+            return records[0]
+        key = term_key(title)
+        return next((r for r in records if term_key(r["term"]) == key), None)
+
+    # -- cross-references ------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        record = self.find(target)
+        if record is None:
+            return None
+        refnode = make_refnode(
+            builder, fromdocname, record["docname"], record["id"], contnode, record["term"]
+        )
+        refnode["classes"].append("aiguide-ref")
+        return refnode
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        refnode = self.resolve_xref(env, fromdocname, builder, "concept", target, node, contnode)
+        return [] if refnode is None else [("aiguide:concept", refnode)]
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        for record in self.concepts():
+            yield record["term"], record["term"], "concept", record["docname"], record["id"], 1
+            for alias in record["aliases"]:
+                yield alias, alias, "concept", record["docname"], record["id"], 2
+
+
+def _warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
+    if domain is None or domain.name != AIGuideDomain.name:
+        return None
+    logger.warning(
+        "unknown concept %r", node["reftarget"], type="aiguide", subtype="ref", location=node
+    )
+    return True
+
+
+def _warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
+    """Name both places of every term or alias defined twice, on every build.
+
+    Run once all documents are merged (so ``-j`` builds see every definition) and on
+    every build, so that ``-W`` fails consistently until the clash is fixed.
+    """
+    domain = env.get_domain(AIGuideDomain.name)
+    assert isinstance(domain, AIGuideDomain)
+    for name, first, later in domain.duplicates():
+        logger.warning(
+            "concept name %r is defined twice: here and in %s, line %d",
+            name,
+            env.doc2path(first["docname"], False),
+            first["line"],
+            type="aiguide",
+            subtype="duplicate",
+            location=(later["docname"], later["line"]),
+        )
+
+
+def setup_domain(app: Sphinx) -> None:
+    """Register the domain, the unprefixed ``:concept:`` role and its warnings."""
+    app.add_domain(AIGuideDomain)
+    app.add_role("concept", ConceptRole(innernodeclass=nodes.inline))
+    app.connect("warn-missing-reference", _warn_missing)
+    app.connect("env-updated", _warn_duplicates)

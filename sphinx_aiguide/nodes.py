@@ -1,0 +1,125 @@
+"""Doctree nodes of the extension and their HTML rendering.
+
+Every node subclasses a standard docutils node, so text, LaTeX, man, Texinfo, XML and
+gettext fall back to the visitors they already have; only HTML gets its own markup
+(clean ``<div>`` blocks, ``<time>`` for review dates, and ``<details>``/``<summary>``
+for questions, which exist only after the HTML-only post-transform in :mod:`.faq`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+class aiguide_concept(nodes.container):
+    """One glossary entry: summary, in-depth part, FAQs, related list and byline.
+
+    Attributes (plain data, also stored in the domain): ``term`` (empty until the
+    section title is known), ``aliases``, ``tags``, ``related``, ``reviewers``,
+    ``last_reviewed``, ``explicit_term`` (whether the term came from the argument).
+    """
+
+
+class aiguide_concept_summary(nodes.container):
+    """The short definition, shown under the label "Concept"."""
+
+
+class aiguide_concept_indepth(nodes.container):
+    """Everything after the summary, shown under the label "In Depth"."""
+
+
+class aiguide_concept_related(nodes.container):
+    """The "Related concepts" list of links."""
+
+
+class aiguide_label(nodes.rubric):
+    """A section label ("Concept", "In Depth", …): a rubric, so every builder shows it."""
+
+
+class aiguide_faq_group(nodes.container):
+    """Consecutive questions under one "Frequently Asked Questions" label."""
+
+
+class aiguide_faq_item(nodes.container):
+    """One question and its answer. Attribute ``question``: the plain question text."""
+
+
+class aiguide_faq_question(nodes.paragraph):
+    """The question; a paragraph with source info, so gettext extracts it."""
+
+
+class aiguide_faq_answer(nodes.container):
+    """The answer: any block content."""
+
+
+class aiguide_byline(nodes.paragraph):
+    """``Reviewed by … · Last reviewed …``."""
+
+
+class aiguide_review_date(nodes.inline):
+    """A formatted review date; attribute ``datetime`` holds the ISO date."""
+
+
+class aiguide_details(nodes.General, nodes.Element):
+    """HTML only: ``<details>`` for one question (made from :class:`aiguide_faq_item`)."""
+
+
+class aiguide_summary(nodes.General, nodes.TextElement):
+    """HTML only: ``<summary>`` with the question (from :class:`aiguide_faq_question`)."""
+
+
+def _visit_div(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "div"))
+
+
+def _depart_div(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+def _visit_time(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "time", "", datetime=node.get("datetime", "")))
+
+
+def _depart_time(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</time>")
+
+
+def _visit_details(self: HTML5Translator, node: nodes.Element) -> None:
+    attributes: dict[str, Any] = {}
+    if node.get("open"):
+        attributes["open"] = "open"
+    self.body.append(self.starttag(node, "details", **attributes))
+
+
+def _depart_details(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</details>\n")
+
+
+def _visit_summary(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "summary", ""))
+
+
+def _depart_summary(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</summary>\n")
+
+
+_DIV = (_visit_div, _depart_div)
+
+
+def setup_nodes(app: Sphinx) -> None:
+    """Register the nodes; ``html`` covers dirhtml, singlehtml and epub too."""
+    blocks = (aiguide_concept, aiguide_concept_summary, aiguide_concept_indepth,
+              aiguide_concept_related, aiguide_faq_group, aiguide_faq_answer)
+    for block in blocks:
+        app.add_node(block, html=_DIV)
+    for other in (aiguide_label, aiguide_faq_item, aiguide_faq_question, aiguide_byline):
+        app.add_node(other)
+    app.add_node(aiguide_review_date, html=(_visit_time, _depart_time))
+    app.add_node(aiguide_details, html=(_visit_details, _depart_details))
+    app.add_node(aiguide_summary, html=(_visit_summary, _depart_summary))
