@@ -141,6 +141,7 @@ class ConceptDirective(AIGuideDirective):
             ref = addnodes.pending_xref(
                 name, nodes.inline(name, name), refdomain="aiguide", reftype="concept",
                 reftarget=name, refexplicit=False, refwarn=True, refdoc=self.env.docname,
+                aiguide_show_term=True,
             )
             self.set_source_info(ref)
             items += nodes.list_item("", nodes.paragraph("", "", ref))

@@ -199,6 +199,9 @@ class AIGuideDomain(Domain):
         record = self.find(target)
         if record is None:
             return None
+        if node.get("aiguide_show_term"):
+            # Lists of concepts show each one under its own term, however it was written.
+            contnode = nodes.inline(record["term"], record["term"])
         refnode = make_refnode(
             builder, fromdocname, record["docname"], record["id"], contnode, record["term"]
         )

@@ -158,13 +158,17 @@ class HtmlFaqTransform(SphinxPostTransform):
             answer = item.next_node(aiguide_faq_answer)
             if question is None or answer is None:
                 continue
-            shown = aiguide_summary("", "", *question.children, classes=question["classes"])
+            # <summary> must be the first child of <details>: ids from :name: go on it
+            # instead of becoming <span> elements in front of it.
+            shown = aiguide_summary("", "", *question.children, classes=question["classes"],
+                                    ids=item["ids"][1:])
             details = aiguide_details(
-                "", shown, answer, ids=item["ids"], classes=item["classes"],
+                "", shown, answer, ids=item["ids"][:1], classes=item["classes"],
                 open=item.get("open", False),
             )
             details.source, details.line = item.source, item.line
-            item.replace_self(details)
+            # not replace_self(), which would copy every id back onto <details>
+            item.parent.replace(item, details)
 
 
 class BoldQuestionTransform(SphinxPostTransform):

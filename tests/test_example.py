@@ -1,0 +1,111 @@
+"""The model entry of the SPEC, in reST and MyST, through every builder."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import Build, body, output, warnings
+
+ROOTS = ["example-rst", "example-myst"]
+QUESTIONS = [
+    "Does this mean an AI system wants to take over the world?",
+    "Why would a system resist being switched off?",
+    "How do I keep an agent from acting in unexpected ways?",
+    "Is instrumental convergence a sign of consciousness?",
+]
+BYLINE = "Reviewed by AI Guide Editors · Last reviewed 21 April 2026"
+#: Where each builder writes the entry (text found in one of these files counts).
+OUTPUTS = {
+    "html": "instrumental-convergence.html",
+    "dirhtml": "instrumental-convergence/index.html",
+    "singlehtml": "index.html",
+    "epub": "instrumental-convergence.xhtml",
+    "latex": "aiguide.tex",
+    "text": "instrumental-convergence.txt",
+    "man": "aiguide.1",
+    "texinfo": "aiguide.texi",
+    "xml": "instrumental-convergence.xml",
+}
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_html_entry_reads_like_the_model(build: Build, root: str) -> None:
+    app = build(root)
+    assert warnings(app) == ""
+    html = body(app, "instrumental-convergence")
+    assert '<h1>Instrumental Convergence<a class="headerlink"' in html
+    assert '<div class="aiguide-concept" id="concept-instrumental-convergence">' in html
+    assert '<div class="aiguide-summary">\n<h2 class="aiguide-label rubric">Concept</h2>' in html
+    assert '<h2 class="aiguide-label rubric">In Depth</h2>' in html
+    assert html.count('<h2 class="aiguide-label rubric">Frequently Asked Questions</h2>') == 1
+    for question in QUESTIONS:
+        assert f'<summary class="aiguide-faq-question">{question}</summary>' in html
+    assert html.count('<details class="aiguide-faq-item"') == 4
+    assert 'id="faq-does-this-mean-an-ai-system-wants-to-take-over-the-world"' in html
+    assert html.count('class="aiguide-byline') == 1
+    assert ('<p class="aiguide-byline aiguide-page-byline">Reviewed by AI Guide Editors · '
+            'Last reviewed <time datetime="2026-04-21">21 April 2026</time></p>') in html
+    # The byline closes the page: nothing of the entry comes after it.
+    assert html.split("</time></p>")[-1].lstrip().startswith("</section>")
+    assert '<h2 class="aiguide-label rubric">Related concepts</h2>' in html
+    assert 'href="orthogonality-thesis.html#concept-orthogonality-thesis"' in html
+
+
+def test_rst_and_myst_render_the_same_html(build: Build) -> None:
+    rst, myst = build("example-rst"), build("example-myst")
+    for docname in ("instrumental-convergence", "orthogonality-thesis", "reward-hacking"):
+        assert body(rst, docname) == body(myst, docname)
+
+
+@pytest.mark.parametrize("root", ROOTS)
+@pytest.mark.parametrize("builder", sorted(OUTPUTS))
+def test_every_builder_shows_labels_questions_and_byline(
+    build: Build, root: str, builder: str
+) -> None:
+    app = build(root, builder, confoverrides={"latex_documents": [
+        ("index", "aiguide.tex", "AI Guide", "AI Guide Editors", "manual")],
+        "man_pages": [("index", "aiguide", "AI Guide", ["AI Guide Editors"], 1)],
+        "texinfo_documents": [("index", "aiguide", "AI Guide", "AI Guide Editors",
+                               "aiguide", "AI glossary", "Miscellaneous")]})
+    assert warnings(app) == ""
+    text = output(app, OUTPUTS[builder])
+    if builder == "man":
+        text = text.replace("\\-", "-").replace("\\(aq", "'")
+    if OUTPUTS[builder].endswith(("html", ".xml")):
+        text = re.sub(r"<[^>]+>", "", text)
+    for expected in ("Concept", "In Depth", "Frequently Asked Questions", *QUESTIONS,
+                     "Reviewed by AI Guide Editors", "Last reviewed 21 April 2026",
+                     "Related concepts", "keeping themselves running"):
+        assert expected in " ".join(text.split()), expected
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_non_html_builders_print_the_question_in_bold(build: Build, root: str) -> None:
+    text = output(build(root, "text"), "instrumental-convergence.txt")
+    assert f"**{QUESTIONS[0]}**\n\nNo. The claim is narrower" in text
+    assert "-[ Concept ]-\n\nInstrumental convergence is the idea" in text
+    assert text.rstrip().endswith(BYLINE)
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_gettext_extracts_summary_and_questions_not_labels(build: Build, root: str) -> None:
+    app = build(root, "gettext")
+    assert warnings(app) == ""
+    pot = output(app, "instrumental-convergence.pot")
+    assert 'msgid "Instrumental convergence is the idea that capable goal-directed AI' in pot
+    for question in QUESTIONS:
+        assert f'msgid "{question}"' in pot
+    for label in ("Concept", "In Depth", "Frequently Asked Questions", "Related concepts"):
+        assert f'msgid "{label}"' not in pot
+    assert "Reviewed by" not in pot
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_css_only_for_html_builders(build: Build, root: str) -> None:
+    html = build(root, "html")
+    assert (html.outdir / "_static" / "aiguide.css").is_file()
+    assert 'href="_static/aiguide.css' in output(html, "instrumental-convergence.html")
+    latex = build(root, "latex")
+    assert not list(latex.outdir.rglob("aiguide.css"))
