@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -251,9 +252,24 @@ class PageReviewTransform(SphinxTransform):
             for field in docinfo.findall(nodes.field):
                 name = field[0].astext().strip().lower()
                 if name in REVIEWED_BY + LAST_REVIEWED:
-                    found[name] = (field[1].astext(), field.line or 1)
+                    line = field.line or _front_matter_line(self.document["source"], name)
+                    found[name] = (field[1].astext(), line)
             break
         return found
+
+
+def _front_matter_line(source: str, name: str) -> int:
+    """The line of ``name:`` in a file's front matter, which MyST does not record."""
+    try:
+        lines = Path(source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for number, text in enumerate(lines[1:], start=2):
+        if text.rstrip() == "---":
+            break
+        if text.split(":", 1)[0].strip().lower() == name:
+            return number
+    return 1
 
 
 def effective_review(

@@ -43,6 +43,9 @@ def build(tmp_path: Path) -> Iterator[Build]:
 
     def run(root: str = "", builder: str = "html", *, srcdir: Path | None = None,
             **options: Any) -> SphinxTestApp:
+        # an app registers nodes and directives globally: undo that before the next one
+        if apps:
+            apps[-1].cleanup()
         if srcdir is None:
             srcdir = copy_root(root, tmp_path / f"{root}-{len(apps)}")
         app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build",
@@ -52,8 +55,8 @@ def build(tmp_path: Path) -> Iterator[Build]:
         return app
 
     yield run
-    for app in apps:
-        app.cleanup()
+    if apps:
+        apps[-1].cleanup()
 
 
 def warnings(app: SphinxTestApp) -> str:
