@@ -27,7 +27,8 @@ def lines(app_warnings: str, srcdir: object) -> list[str]:
 
 def test_concept_data_overrides_the_page_field_by_field(build: Build) -> None:
     html = body(build("review"), "index")
-    own_reviewer = html[html.index('id="concept-own-reviewer"'):html.index('id="concept-own-date"')]
+    start, end = html.index('id="concept-own-reviewer"'), html.index('id="concept-own-date"')
+    own_reviewer = html[start:end]
     assert ('<p class="aiguide-byline">Reviewed by <a class="reference external" '
             'href="https://example.org/hdesai">Harsh Desai</a>, Jo Roe and Sam Lee · '
             'Last reviewed <time datetime="2026-01-10">10 January 2026</time></p>'
