@@ -44,3 +44,26 @@ def split_list(raw: str) -> list[str]:
         if isinstance(items, list):
             return [" ".join(str(item).split()) for item in items if str(item).strip()]
     return [" ".join(part.split()) for part in raw.split(",") if part.strip()]
+
+
+def collation_key(term: str) -> tuple[str, str]:
+    """Sort key for A–Z listings: accents fold onto their base letter, case is ignored.
+
+    ``Überanpassung`` sorts with the U's (before ``Value Alignment``), as readers of
+    German and English expect; the second part keeps the order of otherwise equal terms
+    stable. Scripts without case or accents keep their code-point order.
+    """
+    decomposed = unicodedata.normalize("NFKD", term)
+    base = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return base.casefold(), term
+
+
+def index_letter(term: str) -> str:
+    """The A–Z heading a term files under: its first letter without accents, upper-case.
+
+    Terms that start with a digit or a symbol file under ``#``.
+    """
+    folded = collation_key(term)[0].lstrip()
+    if not folded or not folded[0].isalpha():
+        return "#"
+    return folded[0].upper()

@@ -1,0 +1,24 @@
+"""Configuration of the sphinx-aiguide documentation, which is also its demo glossary."""
+
+from __future__ import annotations
+
+import os
+
+from sphinx_aiguide import __version__
+
+project = "sphinx-aiguide"
+author = "sphinx-aiguide maintainers"
+copyright = "2026, sphinx-aiguide maintainers"
+version = release = __version__
+
+extensions = ["myst_parser", "sphinx_aiguide"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+aiguide_reviewers = {
+    "editors": {"name": "AI Guide Editors"},
+    "hdesai": {"name": "Harsh Desai", "title": "Technical editor"},
+}
+aiguide_title_template = "{term}: What It Is and Why It Matters"
