@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_aiguide import assets, concept, domain, faq, i18n, nodes, review
+from sphinx_aiguide import (
+    assets,
+    concept,
+    domain,
+    faq,
+    i18n,
+    incremental,
+    index,
+    links,
+    nodes,
+    review,
+)
 
 __version__ = "0.1.0"
 
@@ -18,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 #: Bumped whenever the shape of stored environment data changes.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -29,6 +40,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     review.setup_review(app)
     concept.setup_concept(app)
     faq.setup_faq(app)
+    links.setup_links(app)
+    index.setup_index(app)
+    incremental.setup_incremental(app)
     assets.setup_assets(app)
     return {
         "version": __version__,

@@ -23,12 +23,14 @@ from sphinx_aiguide.nodes import (
     aiguide_concept_summary,
     aiguide_faq_item,
     aiguide_label,
+    aiguide_referenced_by,
 )
 from sphinx_aiguide.review import check_reviewers, make_byline, parse_date
 from sphinx_aiguide.text import slugify, split_list
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.domains.std import StandardDomain
 
     from sphinx_aiguide.domain import AIGuideDomain
 
@@ -174,6 +176,7 @@ class ConceptTransform(SphinxTransform):
         domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
         docname = self.env.current_document.docname
         page = domain.page_review(docname)
+        std: StandardDomain = self.env.get_domain("std")  # type: ignore[assignment]
         for node in list(self.document.findall(aiguide_concept)):
             term = node["explicit_term"] or _section_title(node)
             if not term:
@@ -187,6 +190,13 @@ class ConceptTransform(SphinxTransform):
             anchor = unique_id(self.document, f"concept-{slugify(term)}")
             node["ids"].insert(0, anchor)
             self.document.ids[anchor] = node
+            node += aiguide_referenced_by(classes=["aiguide-referenced-by"], docname=docname,
+                                          refid=anchor)
+            # A concept is a glossary term too: :term: finds it, and so does intersphinx
+            # through the std:term entries of objects.inv. A clash is reported once, by
+            # the duplicate check, not a second time by the std domain.
+            if ("term", term) not in std.objects:
+                std.note_object("term", term, anchor, location=node)
             reviewers: list[str] = node["reviewed_by"]
             last_reviewed: str = node["last_reviewed"]
             if reviewers or last_reviewed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util import logging
@@ -25,7 +26,12 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_aiguide.incremental import View
+
 logger = logging.getLogger(__name__)
+
+#: ``(refdomain, reftype)`` of the cross-references that can point to a concept.
+LINK_TYPES = frozenset({("aiguide", "concept"), ("std", "term"), (None, "any"), ("", "any")})
 
 
 class ConceptRecord(TypedDict):
@@ -72,17 +78,37 @@ class ConceptRole(XRefRole):
         return super().run()
 
 
+def concept_role() -> ConceptRole:
+    """The role object; unknown targets are reported (as ``aiguide.ref``)."""
+    return ConceptRole(innernodeclass=nodes.inline, warn_dangling=True)
+
+
 class AIGuideDomain(Domain):
     """Concepts, their aliases, FAQs and review records."""
 
     name = "aiguide"
     label = "AI Guide"
     object_types: ClassVar[dict[str, ObjType]] = {"concept": ObjType("concept", "concept")}
-    roles: ClassVar[dict[str, Any]] = {"concept": ConceptRole(innernodeclass=nodes.inline)}
-    initial_data: ClassVar[dict[str, Any]] = {"concepts": {}, "faqs": {}, "pages": {}}
-    data_version = 1
+    roles: ClassVar[dict[str, Any]] = {"concept": concept_role()}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "concepts": {},  # docname -> [ConceptRecord]
+        "faqs": {},  # docname -> [FaqRecord]
+        "pages": {},  # docname -> PageReview
+        "refs": {},  # docname -> sorted lookup keys of the concepts the page links to
+        "indexes": {},  # docname -> True when the page holds a concept-index
+    }
+    data_version = 2
+    #: The tables of :attr:`data`, all keyed by docname.
+    tables: ClassVar[tuple[str, ...]] = ("concepts", "faqs", "pages", "refs", "indexes")
 
     _lookup: dict[str, ConceptRecord] | None = None
+    #: What pages showed of concepts before this build read its sources (see .incremental).
+    view_before_read: View | None = None
+    _backlinks: dict[tuple[str, str], list[str]] | None = None
+
+    def _changed(self) -> None:
+        """Drop the indexes derived from :attr:`data`; they are rebuilt on demand."""
+        self._lookup = self._backlinks = None
 
     @property
     def _concepts(self) -> dict[str, list[ConceptRecord]]:
@@ -104,7 +130,7 @@ class AIGuideDomain(Domain):
     def note_concept(self, record: ConceptRecord) -> None:
         """Record a concept read from ``record["docname"]``."""
         self._concepts.setdefault(record["docname"], []).append(record)
-        self._lookup = None
+        self._changed()
 
     def note_faq(self, docname: str, record: FaqRecord) -> None:
         """Record a question of *docname*."""
@@ -114,17 +140,32 @@ class AIGuideDomain(Domain):
         """Record the page-level review data of *docname*."""
         self._pages[docname] = record
 
+    def note_index(self, docname: str) -> None:
+        """Record that *docname* lists concepts (it is rewritten when any of them changes)."""
+        self.data["indexes"][docname] = True
+
     def clear_doc(self, docname: str) -> None:
-        for table in (self._concepts, self._faqs, self._pages):
-            table.pop(docname, None)
-        self._lookup = None
+        for table in self.tables:
+            self.data[table].pop(docname, None)
+        self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for table in ("concepts", "faqs", "pages"):
+        for table in self.tables:
             for docname, value in otherdata[table].items():
                 if docname in docnames:
                     self.data[table][docname] = value
-        self._lookup = None
+        self._changed()
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Remember which concepts the page links to, for "Referenced by" lists."""
+        keys = {
+            term_key(node["reftarget"])
+            for node in document.findall(addnodes.pending_xref)
+            if (node.get("refdomain"), node.get("reftype")) in LINK_TYPES
+        }
+        if keys:
+            self.data["refs"][docname] = sorted(keys)
+            self._changed()
 
     # -- reading ---------------------------------------------------------------------
 
@@ -149,6 +190,36 @@ class AIGuideDomain(Domain):
         """Every page-level review record, sorted by docname."""
         for docname in sorted(self._pages):
             yield docname, self._pages[docname]
+
+    def record_at(self, docname: str, anchor: str) -> ConceptRecord | None:
+        """The concept of *docname* whose anchor is *anchor*."""
+        return next((r for r in self._concepts.get(docname, ()) if r["id"] == anchor), None)
+
+    def index_pages(self) -> list[str]:
+        """The pages that hold a concept-index, sorted."""
+        return sorted(self.data["indexes"])
+
+    def linking_pages(self) -> list[str]:
+        """The pages that link to at least one concept (or unknown name), sorted."""
+        return sorted(self.data["refs"])
+
+    def links_of(self, docname: str) -> list[str]:
+        """Lookup keys of the concepts (or unknown names) *docname* links to."""
+        refs: list[str] = self.data["refs"].get(docname, [])
+        return refs
+
+    def referrers(self, record: ConceptRecord) -> list[str]:
+        """The other pages that link to *record*, sorted by docname."""
+        if self._backlinks is None:
+            backlinks: dict[tuple[str, str], list[str]] = {}
+            for docname, keys in sorted(self.data["refs"].items()):
+                targets = {(found["docname"], found["id"])
+                           for found in map(self.find, keys) if found is not None}
+                for target in sorted(targets):
+                    if target[0] != docname:
+                        backlinks.setdefault(target, []).append(docname)
+            self._backlinks = backlinks
+        return self._backlinks.get((record["docname"], record["id"]), [])
 
     def names(self, record: ConceptRecord) -> list[str]:
         """The term and the aliases of *record*."""
@@ -202,10 +273,14 @@ class AIGuideDomain(Domain):
         if node.get("aiguide_show_term"):
             # Lists of concepts show each one under its own term, however it was written.
             contnode = nodes.inline(record["term"], record["term"])
-        refnode = make_refnode(
-            builder, fromdocname, record["docname"], record["id"], contnode, record["term"]
-        )
+        refnode = make_refnode(builder, fromdocname, record["docname"], record["id"], contnode)
+        if refnode.get("refuri", "").startswith("#"):
+            # singlehtml: every page is a fragment of one file ("#document-x"), so the
+            # concept's own anchor is the whole link; "#document-x#concept-y" finds nothing.
+            refnode["refuri"] = f"#{record['id']}"
         refnode["classes"].append("aiguide-ref")
+        if not node.get("aiguide_no_preview"):
+            refnode["aiguide_summary"] = record["summary"]
         return refnode
 
     def resolve_any_xref(
@@ -260,6 +335,6 @@ def _warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
 def setup_domain(app: Sphinx) -> None:
     """Register the domain, the unprefixed ``:concept:`` role and its warnings."""
     app.add_domain(AIGuideDomain)
-    app.add_role("concept", ConceptRole(innernodeclass=nodes.inline))
+    app.add_role("concept", concept_role())
     app.connect("warn-missing-reference", _warn_missing)
     app.connect("env-updated", _warn_duplicates)

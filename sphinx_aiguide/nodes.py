@@ -66,6 +66,28 @@ class aiguide_review_date(nodes.inline):
     """A formatted review date; attribute ``datetime`` holds the ISO date."""
 
 
+class aiguide_referenced_by(nodes.container):
+    """Placeholder for a concept's "Referenced by" list, filled in when writing.
+
+    Attributes: ``docname`` and ``refid`` of the concept it belongs to.
+    """
+
+
+class aiguide_index(nodes.container):
+    """Placeholder for a ``concept-index`` listing, filled in when writing.
+
+    Attribute ``tags``: only concepts with one of these tags are listed (all when empty).
+    """
+
+
+class aiguide_link(nodes.inline):
+    """HTML only: a concept link and its preview, kept together for hover and focus."""
+
+
+class aiguide_preview(nodes.inline):
+    """HTML only: the summary shown beside a concept link on hover and keyboard focus."""
+
+
 class aiguide_details(nodes.General, nodes.Element):
     """HTML only: ``<details>`` for one question (made from :class:`aiguide_faq_item`)."""
 
@@ -88,6 +110,32 @@ def _visit_time(self: HTML5Translator, node: nodes.Element) -> None:
 
 def _depart_time(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</time>")
+
+
+def _visit_link(self: HTML5Translator, node: nodes.Element) -> None:
+    node["body_start"] = len(self.body)
+    self.body.append('<span class="aiguide-ref-wrap">')
+
+
+def _depart_link(self: HTML5Translator, node: nodes.Element) -> None:
+    # The preview describes the link (aria-describedby) instead of joining its text, so the
+    # link's accessible name stays the term. The translator writes the <a> start tag as one
+    # piece; the attribute goes into that piece.
+    start = node["body_start"]
+    for index in range(start, len(self.body)):
+        if self.body[index].startswith("<a "):
+            described = f'<a aria-describedby="{node["preview_id"]}" '
+            self.body[index] = described + self.body[index][3:]
+            break
+    self.body.append("</span>")
+
+
+def _visit_preview(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", role="tooltip"))
+
+
+def _depart_preview(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
 
 
 def _visit_details(self: HTML5Translator, node: nodes.Element) -> None:
@@ -115,11 +163,14 @@ _DIV = (_visit_div, _depart_div)
 def setup_nodes(app: Sphinx) -> None:
     """Register the nodes; ``html`` covers dirhtml, singlehtml and epub too."""
     blocks = (aiguide_concept, aiguide_concept_summary, aiguide_concept_indepth,
-              aiguide_concept_related, aiguide_faq_group, aiguide_faq_answer)
+              aiguide_concept_related, aiguide_faq_group, aiguide_faq_answer,
+              aiguide_referenced_by, aiguide_index)
     for block in blocks:
         app.add_node(block, html=_DIV)
     for other in (aiguide_label, aiguide_faq_item, aiguide_faq_question, aiguide_byline):
         app.add_node(other)
     app.add_node(aiguide_review_date, html=(_visit_time, _depart_time))
+    app.add_node(aiguide_link, html=(_visit_link, _depart_link))
+    app.add_node(aiguide_preview, html=(_visit_preview, _depart_preview))
     app.add_node(aiguide_details, html=(_visit_details, _depart_details))
     app.add_node(aiguide_summary, html=(_visit_summary, _depart_summary))

@@ -63,11 +63,10 @@ def test_aliases_tags_and_related_are_recorded_and_resolved(build: Build, root: 
     assert record["related"] == ["Tokenizer", "ωmega ζήτα"]
     html = body(app, "index")
     # the related list shows each concept under its own term, however :related: spelt it
-    assert ('<a class="aiguide-ref reference internal" href="#concept-ωmega-ζήτα" '
-            'title="Ωmega Ζήτα"><span>Ωmega Ζήτα</span></a>') in html
-    assert ('<a class="aiguide-ref reference internal" href="#concept-large-language-model" '
-            'title="Large Language Model"><span class="xref aiguide aiguide-concept">LLM</span>'
-            '</a>') in html
+    assert ('class="aiguide-ref reference internal" href="#concept-ωmega-ζήτα">'
+            '<span>Ωmega Ζήτα</span></a>') in html
+    assert ('class="aiguide-ref reference internal" href="#concept-large-language-model">'
+            '<span class="xref aiguide aiguide-concept">LLM</span></a>') in html
 
 
 @pytest.mark.parametrize("root", ROOTS)

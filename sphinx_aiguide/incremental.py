@@ -1,0 +1,93 @@
+"""Rewrite the pages that show another page's concepts when those concepts change.
+
+Sphinx rewrites a page only when its own source changed. A page also shows data of other
+pages: link previews and link targets, related lists, "Referenced by" lists and A–Z
+listings. Before reading, the domain's view of that data is taken; after reading, every
+page whose view changed is handed back to Sphinx to be written again, and no other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord
+
+#: What another page shows of a concept: where it is, its term, summary, aliases, tags.
+Shown = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...]]
+
+
+class View(NamedTuple):
+    """What pages show of other pages' concepts, at one moment."""
+
+    #: docname -> what each of its links shows
+    links: dict[str, tuple[tuple[str, Shown | None], ...]]
+    #: (docname, anchor) of a concept -> the pages that link to it
+    backlinks: dict[tuple[str, str], tuple[str, ...]]
+    #: every listed concept, in a fixed order (A–Z listings show these)
+    listing: tuple[Shown, ...]
+
+
+def _shown(record: ConceptRecord | None) -> Shown | None:
+    if record is None:
+        return None
+    return (record["docname"], record["id"], record["term"], record["summary"],
+            tuple(record["aliases"]), tuple(record["tags"]))
+
+
+def view(domain: AIGuideDomain) -> View:
+    """Take the current view from the domain."""
+    records = list(domain.concepts())
+    return View(
+        links={docname: tuple((key, _shown(domain.find(key))) for key in domain.links_of(docname))
+               for docname in domain.linking_pages()},
+        backlinks={(r["docname"], r["id"]): tuple(domain.referrers(r)) for r in records},
+        listing=tuple(s for s in map(_shown, records) if s is not None),
+    )
+
+
+def pages_to_rewrite(
+    before: View, after: View, existing: Set[str], indexes: list[str]
+) -> set[str]:
+    """The pages whose shown data differs between *before* and *after*."""
+    pages = {docname for docname, links in after.links.items()
+             if before.links.get(docname) != links}
+    for target in before.backlinks.keys() | after.backlinks.keys():
+        if before.backlinks.get(target) != after.backlinks.get(target):
+            pages.add(target[0])
+    if before.listing != after.listing:
+        pages.update(indexes)
+    return pages & existing
+
+
+def _domain(env: BuildEnvironment) -> AIGuideDomain:
+    domain: AIGuideDomain = env.get_domain("aiguide")  # type: ignore[assignment]
+    return domain
+
+
+def _take_view(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
+               removed: Set[str]) -> list[str]:
+    domain = _domain(env)
+    domain.view_before_read = view(domain)
+    return []
+
+
+def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = _domain(env)
+    before = domain.view_before_read
+    if before is None:
+        return []
+    domain.view_before_read = None
+    pages = pages_to_rewrite(before, view(domain), env.found_docs, domain.index_pages())
+    return sorted(pages)
+
+
+def setup_incremental(app: Sphinx) -> None:
+    """Take the view before reading and compare it after reading."""
+    app.connect("env-get-outdated", _take_view)
+    app.connect("env-get-updated", _pages_to_rewrite)

@@ -1,0 +1,102 @@
+"""The ``concept-index`` directive: every concept A–Z, with its summary and a jump bar.
+
+The directive leaves a placeholder; the listing is built when the page is written, from
+the domain, so it always shows the current concepts. Its term links are ordinary pending
+cross-references, which Sphinx resolves in every builder, singlehtml and LaTeX included.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_aiguide.concept import make_label, unique_id
+from sphinx_aiguide.directive import AIGuideDirective, lenient
+from sphinx_aiguide.nodes import aiguide_index
+from sphinx_aiguide.text import collation_key, index_letter, slugify, split_list, term_key
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord
+
+
+def letter_anchor(letter: str) -> str:
+    """``aiguide-letter-a`` for A; terms that start with no letter share ``-other``."""
+    return f"aiguide-letter-{'other' if letter == '#' else slugify(letter)}"
+
+
+class ConceptIndexDirective(AIGuideDirective):
+    """``.. concept-index::`` with an optional ``:tags:`` filter."""
+
+    subtype = "concept"
+    option_spec: ClassVar[dict[str, Any]] = lenient("tags", "class")
+
+    def run(self) -> list[nodes.Node]:
+        self.report_unknown_options()
+        node = aiguide_index(
+            classes=["aiguide-index", *self.text_option("class").split()],
+            tags=split_list(str(self.options.get("tags") or "")),
+        )
+        self.set_source_info(node)
+        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        domain.note_index(self.env.docname)
+        return [node]
+
+
+def _entry(record: ConceptRecord, fromdoc: str) -> nodes.definition_list_item:
+    term = record["term"]
+    link = addnodes.pending_xref(
+        term, nodes.inline(term, term), refdomain="aiguide", reftype="concept",
+        reftarget=term, refexplicit=False, refwarn=True, refdoc=fromdoc,
+        aiguide_show_term=True, aiguide_no_preview=True,
+    )
+    return nodes.definition_list_item(
+        "",
+        nodes.term("", "", link),
+        nodes.definition("", nodes.paragraph(record["summary"], record["summary"])),
+    )
+
+
+class ConceptIndexTransform(SphinxPostTransform):
+    """Expand each placeholder into the A–Z listing (before references are resolved)."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        for holder in list(self.document.findall(aiguide_index)):
+            wanted = {term_key(tag) for tag in holder["tags"]}
+            records = sorted(
+                (record for record in domain.concepts()
+                 if domain.find(record["term"]) is record
+                 and (not wanted or wanted & {term_key(tag) for tag in record["tags"]})),
+                key=lambda record: collation_key(record["term"]),
+            )
+            self._fill(holder, records)
+
+    def _fill(self, holder: aiguide_index, records: list[ConceptRecord]) -> None:
+        fromdoc = self.env.current_document.docname
+        jump = nodes.paragraph(classes=["aiguide-index-jump"])
+        for letter, group in groupby(records, key=lambda record: index_letter(record["term"])):
+            anchor = unique_id(self.document, letter_anchor(letter))
+            self.document.ids[anchor] = holder
+            if len(jump):
+                jump += nodes.Text(" ")
+            jump += nodes.reference(letter, letter, refid=anchor)
+            entries = nodes.definition_list(classes=["aiguide-index-list"])
+            entries.extend(_entry(record, fromdoc) for record in group)
+            holder += nodes.container("", make_label(letter), entries,
+                                      classes=["aiguide-index-group"], ids=[anchor])
+        if len(jump):
+            holder.insert(0, jump)
+
+
+def setup_index(app: Sphinx) -> None:
+    """Register the directive and its transform."""
+    app.add_directive("concept-index", ConceptIndexDirective)
+    app.add_post_transform(ConceptIndexTransform)

@@ -1,0 +1,111 @@
+"""Links between concepts: previews, "Referenced by" lists and ``:term:`` links.
+
+Reading records which concepts each page links to (:meth:`.AIGuideDomain.process_doc`);
+writing turns that into "Referenced by" lists and adds a summary preview beside every
+concept link in HTML, so none of it is stored in a page that might go stale.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_aiguide.concept import make_label
+from sphinx_aiguide.i18n import _
+from sphinx_aiguide.nodes import aiguide_link, aiguide_preview, aiguide_referenced_by
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_aiguide.domain import AIGuideDomain
+
+#: Builders whose pages are read in a browser: epub readers get no hover previews.
+BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def _domain(env: BuildEnvironment) -> AIGuideDomain:
+    domain: AIGuideDomain = env.get_domain("aiguide")  # type: ignore[assignment]
+    return domain
+
+
+def doc_link(docname: str, fromdoc: str) -> addnodes.pending_xref:
+    """A link to a whole page, titled by the page, that every builder resolves."""
+    return addnodes.pending_xref(
+        "", nodes.inline(docname, docname), refdomain="std", reftype="doc",
+        reftarget=f"/{docname}", refexplicit=False, refwarn=True, refdoc=fromdoc,
+    )
+
+
+class ReferencedByTransform(SphinxPostTransform):
+    """Fill each concept's "Referenced by" list from the domain (or drop it when empty).
+
+    Runs before Sphinx resolves references, so the page links it adds are resolved by the
+    standard machinery in every builder, singlehtml and LaTeX included.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = _domain(self.env)
+        for holder in list(self.document.findall(aiguide_referenced_by)):
+            record = domain.record_at(holder["docname"], holder["refid"])
+            referrers = domain.referrers(record) if record else []
+            if not referrers:
+                holder.parent.remove(holder)
+                continue
+            items = nodes.bullet_list(classes=["aiguide-referenced-by-list"])
+            for docname in referrers:
+                items += nodes.list_item("", nodes.paragraph("", "",
+                                                             doc_link(docname, holder["docname"])))
+            holder += make_label(str(_("Referenced by")))
+            holder += items
+
+
+class PreviewTransform(SphinxPostTransform):
+    """HTML: put the concept's summary beside each link to it, shown on hover and focus."""
+
+    default_priority = 20  # after references are resolved
+    builders = BROWSER_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        number = 0
+        for ref in list(self.document.findall(nodes.reference)):
+            summary = ref.get("aiguide_summary")
+            if not summary or isinstance(ref.parent, aiguide_link):
+                continue
+            number += 1
+            preview_id = f"aiguide-preview-{number}"
+            preview = aiguide_preview("", summary, ids=[preview_id],
+                                      classes=["aiguide-preview"])
+            link = aiguide_link(preview_id=preview_id)
+            ref.parent.replace(ref, link)
+            link += ref
+            link += preview
+
+
+class TermToConceptTransform(SphinxPostTransform):
+    """``:term:`` links that name a concept become concept links.
+
+    Sphinx would resolve an exact term itself, but only as a plain link: as a concept link
+    it also matches any case and the aliases, and gets the preview and the CSS hook.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = _domain(self.env)
+        for node in self.document.findall(addnodes.pending_xref):
+            if (node.get("refdomain"), node.get("reftype")) == ("std", "term") and \
+                    domain.find(node["reftarget"]) is not None:
+                node["refdomain"], node["reftype"] = "aiguide", "concept"
+
+
+def setup_links(app: Sphinx) -> None:
+    """Register the transforms that turn recorded links into lists and previews."""
+    app.add_post_transform(TermToConceptTransform)
+    app.add_post_transform(ReferencedByTransform)
+    app.add_post_transform(PreviewTransform)
