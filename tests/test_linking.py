@@ -19,8 +19,12 @@ def usage_links(app: object) -> list[tuple[str, str]]:
             re.findall(r'<a [^>]*class="aiguide-ref[^"]*" href="([^"]+)">(.*?)</a>', html)]
 
 
-def test_every_way_of_naming_a_concept_resolves(build: Build) -> None:
-    app = build("linking")
+ROOTS = ["linking", "linking-myst"]
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_every_way_of_naming_a_concept_resolves(build: Build, root: str) -> None:
+    app = build(root)
     assert usage_links(app) == [
         ("value-alignment.html#concept-value-alignment", "Value Alignment"),
         ("value-alignment.html#concept-value-alignment", "value ALIGNMENT"),
@@ -33,10 +37,12 @@ def test_every_way_of_naming_a_concept_resolves(build: Build) -> None:
     ]
 
 
-def test_unknown_concept_warns_with_location(build: Build) -> None:
-    app = build("linking")
+@pytest.mark.parametrize("root", ROOTS)
+def test_unknown_concept_warns_with_location(build: Build, root: str) -> None:
+    app = build(root)
+    page = "usage.rst:9" if root == "linking" else "usage.md:8"
     assert warnings(app) == (
-        f"{app.srcdir}/usage.rst:9: WARNING: unknown concept 'Nowhere' [aiguide.ref]\n"
+        f"{app.srcdir}/{page}: WARNING: unknown concept 'Nowhere' [aiguide.ref]\n"
     )
     assert "Unknown: Nowhere." in re.sub(r"<[^>]+>", "", body(app, "usage"))
 
@@ -98,8 +104,9 @@ class _LinkReader(HTMLParser):
             self.previews[self._in_preview] += data
 
 
-def test_previews_describe_links_without_changing_their_names(build: Build) -> None:
-    app = build("linking")
+@pytest.mark.parametrize("root", ROOTS)
+def test_previews_describe_links_without_changing_their_names(build: Build, root: str) -> None:
+    app = build(root)
     reader = _LinkReader()
     reader.feed(body(app, "usage"))
     assert [link["name"] for link in reader.links][:3] == [
@@ -127,8 +134,9 @@ def test_previews_stay_out_of_other_builders(build: Build, builder: str) -> None
     assert written.count("Value alignment is making a system pursue") == 3
 
 
-def test_related_and_referenced_by_lists(build: Build) -> None:
-    app = build("linking")
+@pytest.mark.parametrize("root", ROOTS)
+def test_related_and_referenced_by_lists(build: Build, root: str) -> None:
+    app = build(root)
     page = body(app, "overfitting")
     referenced = page[page.index("Referenced by"):]
     assert re.findall(r'href="([^"]+)"><span class="doc">([^<]+)', referenced) == [
@@ -146,8 +154,9 @@ def index_terms(html: str) -> list[str]:
     return re.findall(r"<dt><a [^>]*><span>([^<]+)</span></a></dt>", html)
 
 
-def test_index_sorts_like_a_reader_and_jumps_by_letter(build: Build) -> None:
-    app = build("linking")
+@pytest.mark.parametrize("root", ROOTS)
+def test_index_sorts_like_a_reader_and_jumps_by_letter(build: Build, root: str) -> None:
+    app = build(root)
     html = body(app, "index")
     assert index_terms(html) == ["Überanpassung", "Value Alignment", "Zero-Shot Learning"]
     assert ('<p class="aiguide-index-jump"><a class="reference internal" '

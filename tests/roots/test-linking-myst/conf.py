@@ -1,0 +1,3 @@
+project = "Linking"
+extensions = ["myst_parser", "sphinx_aiguide"]
+myst_enable_extensions = ["colon_fence"]
