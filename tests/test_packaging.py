@@ -1,0 +1,64 @@
+"""The wheel carries everything a user needs, and works when installed on its own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+TOP = Path(__file__).parents[1]
+#: The installed wheel must be found on its own, never the source tree.
+CLEAN_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out),
+                    str(TOP)], check=True, capture_output=True)
+    (found,) = out.glob("sphinx_aiguide-*.whl")
+    return found
+
+
+def test_wheel_contents(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for expected in ("sphinx_aiguide/py.typed", "sphinx_aiguide/static/aiguide.css",
+                     *(f"sphinx_aiguide/locale/{lang}/LC_MESSAGES/sphinx_aiguide.mo"
+                       for lang in ("de", "es", "fr", "ja", "zh_CN"))):
+        assert expected in names
+    metadata = next(n for n in names if n.endswith("entry_points.txt"))
+    entry_points = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "sphinx-aiguide=sphinx_aiguide.cli:main" in entry_points
+    assert "aiguide=sphinx_aiguide.theme" in entry_points
+
+
+def test_installed_wheel_builds_a_project(wheel: Path, tmp_path: Path) -> None:
+    # Sphinx and MyST come from this environment; the package itself only from the wheel.
+    venv.create(tmp_path / "venv", system_site_packages=True, with_pip=True)
+    python = tmp_path / "venv" / "bin" / "python"
+    subprocess.run([python, "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
+                   check=True, capture_output=True, env=CLEAN_ENV)
+    where = subprocess.run([python, "-c", "import sphinx_aiguide; print(sphinx_aiguide.__file__)"],
+                           check=True, capture_output=True, text=True, cwd=tmp_path,
+                           env=CLEAN_ENV).stdout
+    assert where.startswith(str(tmp_path / "venv"))
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "conf.py").write_text('extensions = ["sphinx_aiguide"]\nlanguage = "fr"\n',
+                                     encoding="utf-8")
+    (project / "index.rst").write_text(
+        ":reviewed-by: Ada\n:last-reviewed: 2026-04-21\n\nAttention\n=========\n\n"
+        ".. concept::\n\n   Attention weighs the parts of an input.\n\n   More.\n",
+        encoding="utf-8")
+    build = subprocess.run([python, "-m", "sphinx", "-W", "-q", "-b", "html", str(project),
+                            str(project / "_build")], capture_output=True, text=True,
+                           cwd=tmp_path, env=CLEAN_ENV, check=False)
+    assert build.returncode == 0, build.stderr
+    html = (project / "_build" / "index.html").read_text(encoding="utf-8")
+    assert "Relu par Ada · Dernière relecture le" in html  # catalogs came with the wheel
+    assert (project / "_build" / "_static" / "aiguide.css").is_file()
