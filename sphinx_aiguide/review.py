@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -64,13 +65,20 @@ def registry(config: Config) -> dict[str, Reviewer]:
         if isinstance(value, str) and value.strip():
             entries[str(key)] = Reviewer(value.strip(), known=True)
         elif isinstance(value, dict) and str(value.get("name") or "").strip():
+            url = str(value.get("url") or "").strip()
             entries[str(key)] = Reviewer(
                 str(value["name"]).strip(),
-                url=str(value.get("url") or ""),
+                url=url if safe_url(url) else "",
                 title=str(value.get("title") or ""),
                 known=True,
             )
     return entries
+
+
+def safe_url(url: str) -> bool:
+    """Whether *url* may become a link: web and mail addresses, or relative ones."""
+    scheme = urlsplit(url).scheme.lower()
+    return scheme in {"", "http", "https", "mailto"}
 
 
 def lookup(config: Config, who: str) -> Reviewer:
@@ -354,11 +362,16 @@ def _check_config(app: Sphinx) -> None:
                        type="aiguide", subtype="reviewer")
     else:
         usable = registry(config)
-        for key in raw:
+        for key, value in raw.items():
             if str(key) not in usable:
                 logger.warning(
                     "aiguide_reviewers[%r] needs a non-empty 'name'; ignoring it",
                     key, type="aiguide", subtype="reviewer",
+                )
+            elif isinstance(value, dict) and not safe_url(str(value.get("url") or "")):
+                logger.warning(
+                    "aiguide_reviewers[%r]['url'] must be an http(s) or mailto address; "
+                    "the name is shown without a link", key, type="aiguide", subtype="reviewer",
                 )
     max_age = config.aiguide_review_max_age
     if max_age is not None and (isinstance(max_age, bool) or not isinstance(max_age, int)
