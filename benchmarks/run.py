@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import generate  # noqa: E402
+import generate
 
 HERE = Path(__file__).parent
 VARIANTS = ("aiguide", "plain")

@@ -220,7 +220,8 @@ def hostile_project(tmp_path: Path, text: str) -> Path:
     folder.mkdir()
     (folder / "conf.py").write_text(
         'extensions = ["sphinx_aiguide"]\nsmartquotes = False\n'
-        f"aiguide_reviewers = {{'evil': {{'name': {text!r}, 'url': {('javascript:' + text)!r}}}}}\n",
+        f"aiguide_reviewers = {{'evil': {{'name': {text!r}, "
+        f"'url': {('javascript:' + text)!r}}}}}\n",
         encoding="utf-8")
     line = one_line(text)
     (folder / "index.rst").write_text(
@@ -320,8 +321,6 @@ def test_random_edit_sequences_keep_incremental_equal_to_clean(build: Build, tmp
         _random_edit(rng, src)
         incremental = build(srcdir=src, parallel=parallel)
         clean_src = tmp_path / f"clean-{step}"
-        import shutil  # noqa: PLC0415
-
         shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
         clean = build(srcdir=clean_src, parallel=parallel)
         # Sphinx leaves the output of deleted pages behind; every current page must match
