@@ -20,5 +20,7 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 aiguide_reviewers = {
     "editors": {"name": "AI Guide Editors"},
     "hdesai": {"name": "Harsh Desai", "title": "Technical editor"},
+    "ivallory": {"name": "Ines Vallory", "title": "Security reviewer"},
+    "karden": {"name": "Kofi Arden", "title": "Evaluation lead"},
 }
 aiguide_title_template = "{term}: What It Is and Why It Matters"
