@@ -110,9 +110,10 @@ class ConceptDirective(AIGuideDirective):
             )
         else:
             node.extend(indepth)
-        node.extend(faqs)
+        # the same order as a page whose questions follow the concept: lists, then questions
         if node["related"]:
             node += self._related(node["related"])
+        node.extend(faqs)
         return [node]
 
     def _summary(self, body: list[nodes.Node]) -> nodes.paragraph | None:
@@ -190,8 +191,11 @@ class ConceptTransform(SphinxTransform):
             anchor = unique_id(self.document, f"concept-{slugify(term)}")
             node["ids"].insert(0, anchor)
             self.document.ids[anchor] = node
-            node += aiguide_referenced_by(classes=["aiguide-referenced-by"], docname=docname,
-                                          refid=anchor)
+            questions = [i for i, child in enumerate(node.children)
+                         if isinstance(child, aiguide_faq_item)]
+            node.insert(questions[0] if questions else len(node),
+                        aiguide_referenced_by(classes=["aiguide-referenced-by"],
+                                              docname=docname, refid=anchor))
             # A concept is a glossary term too: :term: finds it, and so does intersphinx
             # through the std:term entries of objects.inv. A clash is reported once, by
             # the duplicate check, not a second time by the std domain.
