@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_aiguide import assets, concept, domain, faq, i18n, nodes, review
+from sphinx_aiguide import assets, concept, domain, faq, i18n, nodes, review, seo
 
 __version__ = "0.1.0"
 
@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     concept.setup_concept(app)
     faq.setup_faq(app)
     assets.setup_assets(app)
+    seo.setup_seo(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
