@@ -10,6 +10,7 @@ a different one.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,13 +64,25 @@ def _check_template(app: Sphinx) -> None:
             reason = f"unknown placeholder {{{error.args[0]}}}"
         except _FORMAT_ERRORS as error:
             reason = str(error) or type(error).__name__
-    conf = Path(app.confdir, "conf.py")
     logger.warning(
         "aiguide_title_template %r cannot be used (%s); the placeholders are %s; "
         "page titles are left as they are",
         template, reason, ", ".join(f"{{{name}}}" for name in TITLE_FIELDS),
-        type="aiguide", subtype="concept", location=str(conf) if conf.is_file() else None,
+        type="aiguide", subtype="concept", location=config_location(app, "aiguide_title_template"),
     )
+
+
+def config_location(app: Sphinx, name: str) -> str | None:
+    """``conf.py:LINE`` of the assignment to *name*, for warnings about a config value."""
+    conf = Path(app.confdir, "conf.py")
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    assignment = re.compile(rf"\s*{re.escape(name)}\s*[:=]")
+    number = next((n for n, line in enumerate(lines, 1) if assignment.match(line)), 0)
+    # a location with a colon is printed as it is (without one it is taken for a docname)
+    return f"{conf}:{number or ''}"
 
 
 class _DescriptionFinder(HTMLParser):
@@ -112,12 +125,25 @@ def _describe(app: Sphinx, context: dict[str, Any], doctree: nodes.document,
         context["aiguide_title"] = html.escape(page_title, quote=True)
         if app.config.html_theme in TITLE_SAFE_THEMES:
             context["title"] = context["aiguide_title"]
+    if "sphinxext.opengraph" in app.extensions:
+        _feed_opengraph(context, summary, page_title)
+
+
+def _feed_opengraph(context: dict[str, Any], summary: str, page_title: str | None) -> None:
+    """Offer sphinxext-opengraph the summary and the title through the page metadata.
+
+    That extension lets a page's ``og:*`` fields override what it derives itself; fields
+    the page set win over these. The values are escaped as it escapes its own.
+    """
     meta = context.get("meta")
-    if (summary and isinstance(meta, dict) and "og:description" not in meta
-            and "sphinxext.opengraph" in app.extensions):
-        # A copy: in serial builds the original is the environment's stored metadata.
-        # Escaped as sphinxext-opengraph escapes the descriptions it finds itself.
-        context["meta"] = {**meta, "og:description": html.escape(summary, quote=True)}
+    if not isinstance(meta, dict):
+        return
+    offered = {"og:description": summary, "og:title": page_title or ""}
+    extra = {key: html.escape(value, quote=True) for key, value in offered.items()
+             if value and key not in meta}
+    if extra:
+        # a copy: in serial builds the original is the environment's stored metadata
+        context["meta"] = {**meta, **extra}
 
 
 def on_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
