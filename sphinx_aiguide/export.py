@@ -99,14 +99,16 @@ def glossary_json(data: dict[str, Any]) -> str:
                       separators=(",", ": ")) + "\n"
 
 
-def _link_text(text: str) -> str:
-    """*text* safe inside ``[…]`` of a Markdown link."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+def markdown_text(text: str) -> str:
+    """*text* as literal Markdown: no link, no nested ``[…]`` and no HTML tag in it."""
+    for char in "\\[]<":
+        text = text.replace(char, f"\\{char}")
+    return text
 
 
 def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
     """The glossary in the llmstxt.org format: title, summary, one link per concept."""
-    project = " ".join(str(data["project"]).split()) or "Glossary"
+    project = markdown_text(" ".join(str(data["project"]).split()) or "Glossary")
     concepts: list[dict[str, Any]] = data["concepts"]
 
     def link(uri: str) -> str:
@@ -118,8 +120,9 @@ def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
     if concepts:
         lines += ["## Concepts", ""]
         for concept in concepts:
-            line = f"- [{_link_text(concept['term'])}]({link(concept['url'])})"
-            lines.append(f"{line}: {concept['summary']}" if concept["summary"] else line)
+            line = f"- [{markdown_text(concept['term'])}]({link(concept['url'])})"
+            summary = markdown_text(concept["summary"])
+            lines.append(f"{line}: {summary}" if summary else line)
         lines.append("")
     lines += ["## Optional", "",
               f"- [{GLOSSARY_JSON}]({link(GLOSSARY_JSON)}): the same concepts as JSON, "
