@@ -348,3 +348,18 @@ def test_title_template_in_popular_themes(build: Build, theme: str,
     assert title.group(1).strip().startswith(TITLE if changes_title else "Overfitting")
     # the visible heading is the term in every theme
     assert re.search(r"<h1>Overfitting<a class=\"headerlink\"", html)
+
+
+@pytest.mark.parametrize("theme", ["basic", "sphinx_rtd_theme", "pydata_sphinx_theme",
+                                   "sphinx_book_theme"])
+def test_documented_title_block_applies_the_template_anywhere(build: Build,
+                                                              theme: str) -> None:
+    if theme != "basic":
+        pytest.importorskip(theme)
+    app = build("seo-rst", confoverrides={"html_theme": theme,
+                                          "templates_path": ["_title_templates"]})
+    html = output(app, "overfitting.html")
+    assert re.search(rf"<title>{TITLE} (&#8212;|&mdash;) AI Guide 1.0 documentation</title>",
+                     html)
+    assert re.search(r"<title>Model Families (&#8212;|&mdash;) AI Guide",
+                     output(app, "families.html"))
