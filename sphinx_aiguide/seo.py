@@ -50,25 +50,27 @@ def fill_title(template: object, **fields: str) -> str | None:
 
 
 def _check_template(app: Sphinx) -> None:
-    """Report an unusable title template once, at start-up, naming conf.py."""
+    """Report an unusable title template once, at start-up, naming its line in conf.py.
+
+    A value that is not text at all is already reported by Sphinx's type check.
+    """
     template = app.config.aiguide_title_template
-    if app.builder.format != "html" or template is None:
+    if app.builder.format != "html" or not isinstance(template, str):
         return
-    if fill_title(template, **dict.fromkeys(TITLE_FIELDS, "x")) is not None:
+    try:
+        template.format_map(dict.fromkeys(TITLE_FIELDS, "x"))
+    except KeyError as error:
+        reason = f"unknown placeholder {{{error.args[0]}}}"
+    except _FORMAT_ERRORS as error:
+        reason = str(error) or type(error).__name__
+    else:
         return
-    reason = "it is not a text with placeholders"
-    if isinstance(template, str):
-        try:
-            template.format_map(dict.fromkeys(TITLE_FIELDS, "x"))
-        except KeyError as error:
-            reason = f"unknown placeholder {{{error.args[0]}}}"
-        except _FORMAT_ERRORS as error:
-            reason = str(error) or type(error).__name__
     logger.warning(
         "aiguide_title_template %r cannot be used (%s); the placeholders are %s; "
         "page titles are left as they are",
         template, reason, ", ".join(f"{{{name}}}" for name in TITLE_FIELDS),
-        type="aiguide", subtype="concept", location=config_location(app, "aiguide_title_template"),
+        type="aiguide", subtype="concept",
+        location=config_location(app, "aiguide_title_template"),
     )
 
 

@@ -363,3 +363,12 @@ def test_documented_title_block_applies_the_template_anywhere(build: Build,
                      html)
     assert re.search(r"<title>Model Families (&#8212;|&mdash;) AI Guide",
                      output(app, "families.html"))
+
+
+def test_a_title_template_that_is_not_text_is_reported_by_sphinx(build: Build) -> None:
+    app = build("seo-rst", confoverrides={"aiguide_title_template": 42})
+    text = warnings(app)
+    assert text.count("WARNING") == 1, text
+    assert "aiguide_title_template" in text
+    assert read_page(output(app, "overfitting.html")).metas(
+        "name", "test-aiguide-title") == [""]
