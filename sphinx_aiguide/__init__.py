@@ -20,6 +20,7 @@ from sphinx_aiguide import (
     links,
     nodes,
     review,
+    seo,
 )
 
 __version__ = "0.1.0"
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     index.setup_index(app)
     incremental.setup_incremental(app)
     assets.setup_assets(app)
+    seo.setup_seo(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

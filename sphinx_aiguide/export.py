@@ -1,0 +1,148 @@
+"""``glossary.json`` and ``llms.txt``: every concept, written beside the HTML output.
+
+Both are built from the domain once the whole build has succeeded (``build-finished``,
+main process), never from per-page events, which run in forked children under ``-j``.
+Keys are sorted, separators fixed and the order of concepts is the A–Z index's, so two
+builds of the same sources write the same bytes whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from sphinx.util import logging
+
+from sphinx_aiguide.review import effective_review, lookup
+from sphinx_aiguide.text import collation_key, term_key
+from sphinx_aiguide.urls import absolute, page_uri
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord, FaqRecord
+
+logger = logging.getLogger(__name__)
+
+#: The builders whose output is a website: epub and the help formats are not.
+EXPORT_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+GLOSSARY_JSON = "glossary.json"
+LLMS_TXT = "llms.txt"
+#: Characters left as they are in llms.txt link targets; parentheses and spaces are not.
+_URL_SAFE = "/:#%@!$&'*+,;=~?"
+
+
+def faqs_by_concept(env: BuildEnvironment,
+                    domain: AIGuideDomain) -> dict[tuple[str, str], list[FaqRecord]]:
+    """``(docname, concept id) -> questions``.
+
+    A question inside a concept belongs to it; one elsewhere on a page belongs to the
+    page's primary concept, and to no concept when the page has none.
+    """
+    owned: dict[tuple[str, str], list[FaqRecord]] = {}
+    docnames = sorted({record["docname"] for record in domain.concepts()})
+    for docname in docnames:
+        concepts = domain.concepts_of(docname)
+        by_term = {term_key(record["term"]): record for record in concepts}
+        title = env.titles[docname].astext() if docname in env.titles else ""
+        primary = domain.primary_concept(docname, " ".join(title.split()))
+        for faq in domain.faqs_of(docname):
+            owner = by_term.get(term_key(faq["concept"])) if faq["concept"] else None
+            owner = owner or primary
+            if owner is not None:
+                owned.setdefault((docname, owner["id"]), []).append(faq)
+    return owned
+
+
+def _entry(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
+           faqs: list[FaqRecord]) -> dict[str, Any]:
+    keys, iso, _line = effective_review(domain, record)
+    reviewers = [lookup(app.config, key) for key in keys]
+    return {
+        "term": record["term"],
+        "id": record["id"],
+        "docname": record["docname"],
+        "url": f"{page_uri(app.builder, record['docname'])}#{record['id']}",
+        "summary": record["summary"],
+        "aliases": list(record["aliases"]),
+        "tags": list(record["tags"]),
+        "related": list(record["related"]),
+        "reviewers": [{"name": who.name, "url": who.url or None} for who in reviewers],
+        "last_reviewed": iso or None,
+        "faqs": [{"question": faq["question"], "answer": faq["answer"], "id": faq["id"]}
+                 for faq in faqs],
+    }
+
+
+def glossary(app: Sphinx) -> dict[str, Any]:
+    """The content of ``glossary.json`` (its JSON Schema ships in ``schema/``)."""
+    from sphinx_aiguide import __version__  # noqa: PLC0415 - the package imports this module
+
+    domain: AIGuideDomain = app.env.get_domain("aiguide")  # type: ignore[assignment]
+    owned = faqs_by_concept(app.env, domain)
+    records = sorted(domain.concepts(),
+                     key=lambda record: (collation_key(record["term"]), record["docname"]))
+    return {
+        "generator": f"sphinx-aiguide {__version__}",
+        "project": str(app.config.project),
+        "concepts": [_entry(app, domain, record, owned.get((record["docname"], record["id"]),
+                                                             []))
+                     for record in records],
+    }
+
+
+def glossary_json(data: dict[str, Any]) -> str:
+    """*data* as stable JSON text: sorted keys, two-space indent, final newline."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2,
+                      separators=(",", ": ")) + "\n"
+
+
+def markdown_text(text: str) -> str:
+    """*text* as literal Markdown: no link, no nested ``[…]`` and no HTML tag in it."""
+    for char in "\\[]<":
+        text = text.replace(char, f"\\{char}")
+    return text
+
+
+def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
+    """The glossary in the llmstxt.org format: title, summary, one link per concept."""
+    project = markdown_text(" ".join(str(data["project"]).split()) or "Glossary")
+    concepts: list[dict[str, Any]] = data["concepts"]
+
+    def link(uri: str) -> str:
+        return quote(absolute(app.config, uri) or uri, safe=_URL_SAFE)
+
+    lines = [f"# {project}", ""]
+    lines += [f"> The {project} glossary: {len(concepts)} concepts, each listed with its "
+              "short definition and a link to the full entry.", ""]
+    if concepts:
+        lines += ["## Concepts", ""]
+        for concept in concepts:
+            line = f"- [{markdown_text(concept['term'])}]({link(concept['url'])})"
+            summary = markdown_text(concept["summary"])
+            lines.append(f"{line}: {summary}" if summary else line)
+        lines.append("")
+    lines += ["## Optional", "",
+              f"- [{GLOSSARY_JSON}]({link(GLOSSARY_JSON)}): the same concepts as JSON, "
+              "with their aliases, tags, related concepts, reviewers and questions", ""]
+    return "\n".join(lines)
+
+
+def write_exports(app: Sphinx, exception: BaseException | None) -> None:
+    """Write both files after a successful build of a website."""
+    if exception is not None or not app.config.aiguide_export:
+        return
+    if app.builder.name not in EXPORT_BUILDERS:
+        return
+    data = glossary(app)
+    (app.outdir / GLOSSARY_JSON).write_bytes(glossary_json(data).encode("utf-8"))
+    (app.outdir / LLMS_TXT).write_bytes(llms_txt(app, data).encode("utf-8"))
+
+
+def setup_export(app: Sphinx) -> None:
+    """Register the export switch and the writer."""
+    app.add_config_value("aiguide_export", True, "", types=frozenset({bool}),
+                         description="write glossary.json and llms.txt beside HTML output")
+    app.connect("build-finished", write_exports)

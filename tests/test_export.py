@@ -1,0 +1,206 @@
+"""glossary.json and llms.txt: shape, order, URLs per builder, and stable bytes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from sphinx_aiguide import __version__
+from sphinx_aiguide.export import write_exports
+
+from .conftest import Build, output, warnings
+
+TOP = Path(__file__).parents[1]
+TERMS = ["Glossary", "Overfitting", "Preference Data", "Reward [Model] (RM)",
+         "Überanpassung", "Underfitting", "Value Alignment"]
+
+
+def schema() -> dict[str, Any]:
+    text = resources.files("sphinx_aiguide").joinpath("schema/glossary.schema.json")
+    loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    return loaded
+
+
+def glossary(app: Any) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(output(app, "glossary.json"))
+    jsonschema.Draft202012Validator(schema()).validate(data)
+    return data
+
+
+def by_term(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {concept["term"]: concept for concept in data["concepts"]}
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_glossary_json_has_the_spec_shape(build: Build) -> None:
+    app = build("export")
+    assert warnings(app) == ""
+    data = glossary(app)
+    assert data["generator"] == f"sphinx-aiguide {__version__}"
+    assert data["project"] == "AI Guide"
+    # the A-Z index's order: Ü files under U, before "Underfitting"
+    assert [concept["term"] for concept in data["concepts"]] == TERMS
+    assert by_term(data)["Overfitting"] == {
+        "term": "Overfitting",
+        "id": "concept-overfitting",
+        "docname": "overfitting",
+        "url": "overfitting.html#concept-overfitting",
+        "summary": ("Overfitting is when a model learns its training data so closely that "
+                    "it does worse on data it has not seen."),
+        "aliases": ["overtraining", "overfit"],
+        "tags": ["training"],
+        "related": ["Value Alignment"],
+        # the concept's reviewers, the page's date
+        "reviewers": [{"name": "Harsh Desai", "url": "https://example.org/hdesai"},
+                      {"name": "Sam Lee", "url": None}],
+        "last_reviewed": "2026-04-21",
+        # its own question and the one outside any concept on its page (its primary)
+        "faqs": [
+            {"question": "How do I notice overfitting?",
+             "answer": ("Compare the score on training data with the score on held-out "
+                        "data.\n\nA widening gap is the sign."),
+             "id": "faq-how-do-i-notice-overfitting"},
+            {"question": "Is more data always the cure?", "answer": "Often, but not always.",
+             "id": "faq-is-more-data-always-the-cure"},
+        ],
+    }
+
+
+def test_review_and_questions_follow_the_page(build: Build) -> None:
+    data = by_term(glossary(build("export")))
+    assert data["Underfitting"]["reviewers"] == [{"name": "AI Guide Editors", "url": None}]
+    assert data["Underfitting"]["last_reviewed"] == "2026-04-21"
+    assert data["Underfitting"]["faqs"] == []
+    assert data["Value Alignment"]["reviewers"] == []
+    assert data["Value Alignment"]["last_reviewed"] is None
+    assert [faq["question"] for faq in data["Glossary"]["faqs"]] == ["Who writes this guide?"]
+    # a page whose title is no concept's term has no primary: its concepts share nothing
+    assert data["Preference Data"]["faqs"] == []
+
+
+@pytest.mark.parametrize(("builder", "urls"), [
+    ("html", {"Glossary": "index.html#concept-glossary",
+              "Overfitting": "overfitting.html#concept-overfitting"}),
+    ("dirhtml", {"Glossary": "#concept-glossary",
+                 "Overfitting": "overfitting/#concept-overfitting"}),
+    ("singlehtml", {"Glossary": "index.html#concept-glossary",
+                    "Overfitting": "index.html#concept-overfitting"}),
+])
+def test_urls_follow_the_builder(build: Build, builder: str, urls: dict[str, str]) -> None:
+    app = build("export", builder)
+    assert warnings(app) == ""
+    data = by_term(glossary(app))
+    assert {term: data[term]["url"] for term in urls} == urls
+    # every URL points at an anchor that exists in the written page
+    for concept in data.values():
+        page, _hash, anchor = concept["url"].partition("#")
+        path = app.outdir / (page or "index.html")
+        if path.is_dir():
+            path /= "index.html"
+        assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), concept["url"]
+
+
+def test_llms_txt(build: Build) -> None:
+    app = build("export")
+    text = output(app, "llms.txt")
+    lines = text.split("\n")
+    assert lines[:3] == ["# AI Guide", "",
+                         "> The AI Guide glossary: 7 concepts, each listed with its short "
+                         "definition and a link to the full entry."]
+    assert "## Concepts" in lines
+    assert ("- [Overfitting](overfitting.html#concept-overfitting): Overfitting is when a "
+            "model learns its training data so closely that it does worse on data it has "
+            "not seen.") in lines
+    # brackets in link text are escaped, parentheses in targets encoded
+    assert ("- [Reward \\[Model\\] (RM)](reward-model.html#concept-reward-model-rm): "
+            "A reward model scores outputs the way people would.") in lines
+    assert "- [glossary.json](glossary.json): " in text
+    assert text.endswith("\n")
+    assert not text.endswith("\n\n")
+    concept_lines = [line for line in lines if line.startswith("- [") and "#concept-" in line]
+    assert len(concept_lines) == len(TERMS)
+
+
+def test_llms_txt_urls_are_absolute_with_a_base_url(build: Build) -> None:
+    app = build("export", "dirhtml", confoverrides={"html_baseurl": "https://example.org/g"})
+    text = output(app, "llms.txt")
+    assert "- [Glossary](https://example.org/g/#concept-glossary): " in text
+    assert "(https://example.org/g/overfitting/#concept-overfitting)" in text
+    assert "- [glossary.json](https://example.org/g/glossary.json): " in text
+    # glossary.json stays relative to the output root, as the SPEC says
+    assert by_term(glossary(app))["Glossary"]["url"] == "#concept-glossary"
+
+
+@pytest.mark.parametrize("root", ["export", "parallel", "seo-rst"])
+def test_exports_are_byte_identical_across_processes_and_builds(build: Build,
+                                                                root: str) -> None:
+    files = ("glossary.json", "llms.txt")
+    first = build(root)
+    serial = {name: (first.outdir / name).read_bytes() for name in files}
+    again = build(root)
+    parallel = build(root, parallel=2)
+    for app in (again, parallel):
+        assert {name: (app.outdir / name).read_bytes() for name in files} == serial
+    assert serial["glossary.json"].endswith(b"}\n")
+    assert json.loads(serial["glossary.json"])["concepts"]
+
+
+@pytest.mark.parametrize("builder", ["epub", "latex", "text"])
+def test_no_exports_outside_websites(build: Build, builder: str) -> None:
+    app = build("export", builder)
+    assert not (app.outdir / "glossary.json").exists()
+    assert not (app.outdir / "llms.txt").exists()
+
+
+def test_exports_can_be_switched_off(build: Build) -> None:
+    app = build("export", confoverrides={"aiguide_export": False})
+    assert not (app.outdir / "glossary.json").exists()
+    assert not (app.outdir / "llms.txt").exists()
+
+
+def test_a_failed_build_writes_no_exports(build: Build) -> None:
+    app = build("export")
+    for name in ("glossary.json", "llms.txt"):
+        (app.outdir / name).unlink()
+    write_exports(app, RuntimeError("the build failed"))
+    assert not (app.outdir / "glossary.json").exists()
+    write_exports(app, None)
+    assert (app.outdir / "glossary.json").exists()
+
+
+def test_hostile_text_is_plain_data(build: Build) -> None:
+    app = build("seo-hostile")
+    concept = glossary(app)["concepts"][0]
+    assert concept["term"] == 'Evil </script><script>alert("term")</script> & <!-- Term'
+    assert concept["reviewers"][0]["name"] == (
+        "Mallory </script><img src=x onerror=alert('name')> \"&amp;")
+    text = output(app, "llms.txt")
+    # Markdown readers see the same text, and no tag in it
+    assert "- [Evil \\</script>\\<script>alert(\"term\")\\</script> & \\<!-- Term](" in text
+    assert text.startswith("# Guide \\</script>\\<script>alert('project')\\</script>\n")
+    assert "<" not in text.replace("\\<", "")
+
+
+def test_schema_ships_in_the_wheel(tmp_path: Path) -> None:
+    pytest.importorskip("flit_core")
+    result = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, flit_core.buildapi as b; print(b.build_wheel(sys.argv[1]))",
+         str(tmp_path)],
+        cwd=TOP, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    wheel = tmp_path / result.stdout.strip().splitlines()[-1]
+    with zipfile.ZipFile(wheel) as archive:
+        assert "sphinx_aiguide/schema/glossary.schema.json" in archive.namelist()

@@ -1,0 +1,374 @@
+"""What HTML pages carry in their head: description, title, Open Graph text and JSON-LD."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import extruct
+import pytest
+
+from .conftest import Build, copy_root, output, warnings
+from .pages import read_page
+
+BASE = "https://example.org/guide/"
+SUMMARY = ("Overfitting is when a model learns its training data so closely that it does "
+           "worse on data it has not seen.")
+TITLE = "Overfitting: What It Is and Why It Matters"
+HOSTILE = ["</script>", "<!--", "onerror", "<img", '"', "&"]
+
+
+def head(html: str) -> str:
+    return html[:html.index("<body")]
+
+
+@pytest.mark.parametrize("root", ["seo-rst", "seo-myst"])
+def test_primary_concept_page_carries_description_title_and_graph(build: Build,
+                                                                   root: str) -> None:
+    app = build(root)
+    assert warnings(app) == ""
+    page = read_page(output(app, "overfitting.html"))
+    assert page.metas("name", "description") == [SUMMARY]
+    assert page.metas("name", "test-aiguide-title") == [TITLE]
+    graph = page.graph()
+    assert set(graph) == {"WebPage", "DefinedTerm", "DefinedTermSet", "FAQPage"}
+    url = f"{BASE}overfitting.html"
+    term_id = f"{url}#concept-overfitting"
+    assert graph["WebPage"] == [{
+        "@type": "WebPage", "@id": url, "url": url, "name": "Overfitting",
+        "inLanguage": "en", "mainEntity": {"@id": term_id}, "description": SUMMARY,
+        # the concept's own review data wins over the page's
+        "reviewedBy": [
+            {"@type": "Person", "name": "Harsh Desai", "url": "https://example.org/hdesai",
+             "jobTitle": "Technical editor"},
+            {"@type": "Person", "name": "Sam Lee"},
+        ],
+        "lastReviewed": "2026-05-02",
+        "isPartOf": {"@id": f"{BASE}index.html#aiguide-glossary"},
+    }]
+    assert graph["DefinedTerm"] == [{
+        "@type": "DefinedTerm", "@id": term_id, "name": "Overfitting",
+        "alternateName": ["overtraining", "overfit"], "description": SUMMARY,
+        "url": term_id, "inDefinedTermSet": {"@id": f"{BASE}index.html#aiguide-glossary"},
+    }]
+    assert graph["DefinedTermSet"] == [{
+        "@type": "DefinedTermSet", "@id": f"{BASE}index.html#aiguide-glossary",
+        "name": "AI Guide", "url": f"{BASE}index.html",
+    }]
+    assert graph["FAQPage"] == [{"@type": "FAQPage", "url": url, "mainEntity": [
+        {"@type": "Question", "name": "How do I notice overfitting?",
+         "url": f"{url}#faq-how-do-i-notice-overfitting",
+         "acceptedAnswer": {"@type": "Answer", "text": (
+             "Compare the score on training data with the score on held-out data.\n\n"
+             "A widening gap is the sign.")}},
+        {"@type": "Question", "name": "Is more data always the cure?",
+         "url": f"{url}#faq-is-more-data-always-the-cure",
+         "acceptedAnswer": {"@type": "Answer", "text": (
+             "Often, but not always: regularisation and simpler models help too.")}},
+    ]}]
+
+
+def test_rst_and_myst_give_the_same_head(build: Build) -> None:
+    rst = read_page(output(build("seo-rst"), "overfitting.html"))
+    myst = read_page(output(build("seo-myst"), "overfitting.html"))
+    assert rst.jsonld() == myst.jsonld()
+    assert rst.metas("name", "description") == myst.metas("name", "description")
+
+
+def test_extruct_reads_the_graph(build: Build) -> None:
+    html = output(build("seo-rst"), "overfitting.html")
+    found = extruct.extract(html, base_url=f"{BASE}overfitting.html", syntaxes=["json-ld"])
+    assert found["json-ld"] == read_page(html).jsonld()
+
+
+def test_template_title_reaches_the_theme_variable(build: Build) -> None:
+    app = build("seo-rst", confoverrides={"html_theme": "alabaster"})
+    html = output(app, "overfitting.html")
+    assert read_page(html).metas("name", "test-aiguide-title") == [TITLE]
+    assert f"<title>{TITLE} &#8212; AI Guide 1.0 documentation</title>" in html
+    # pages without a primary concept keep their own title
+    assert read_page(output(app, "families.html")).metas("name", "test-aiguide-title") == [""]
+    assert "<title>Model Families &#8212;" in output(app, "families.html")
+
+
+@pytest.mark.parametrize("root", ["seo-rst", "seo-myst"])
+def test_own_meta_description_is_never_doubled(build: Build, root: str) -> None:
+    app = build(root)
+    page = read_page(output(app, "own-meta.html"))
+    assert page.metas("name", "description") == ["The page's own description."]
+    # the rest still applies
+    assert page.graph()["DefinedTerm"][0]["description"] == (
+        "Dropout switches off random units during training.")
+    assert page.metas("name", "test-aiguide-title") == [
+        "Dropout: What It Is and Why It Matters"]
+
+
+def test_page_title_picks_the_primary_among_several_concepts(build: Build) -> None:
+    app = build("seo-rst")
+    page = read_page(output(app, "transformer.html"))
+    assert page.metas("name", "description") == [
+        "A transformer is a network built from attention layers."]
+    graph = page.graph()
+    assert graph["WebPage"][0]["mainEntity"] == {
+        "@id": f"{BASE}transformer.html#concept-transformer"}
+    assert [term["name"] for term in graph["DefinedTerm"]] == ["Attention", "Transformer"]
+
+
+def test_page_without_primary_concept_lists_its_terms_and_questions(build: Build) -> None:
+    app = build("seo-rst")
+    page = read_page(output(app, "families.html"))
+    assert page.metas("name", "description") == []
+    graph = page.graph()
+    assert "mainEntity" not in graph["WebPage"][0]
+    assert "description" not in graph["WebPage"][0]
+    assert [term["name"] for term in graph["DefinedTerm"]] == ["Encoder", "Decoder"]
+    assert [q["name"] for q in graph["FAQPage"][0]["mainEntity"]] == [
+        "Which family do chat models belong to?"]
+
+
+def test_review_data_alone_gives_a_web_page(build: Build) -> None:
+    app = build("seo-rst")
+    graph = read_page(output(app, "reviewed.html")).graph()
+    assert set(graph) == {"WebPage", "DefinedTermSet"}
+    assert graph["WebPage"][0]["reviewedBy"] == [
+        {"@type": "Person", "name": "Harsh Desai", "url": "https://example.org/hdesai",
+         "jobTitle": "Technical editor"}]
+    assert graph["WebPage"][0]["lastReviewed"] == "2026-03-01"
+    # a question outside any concept on a page with none: FAQPage only
+    index = read_page(output(app, "index.html")).graph()
+    assert set(index) == {"WebPage", "DefinedTermSet", "FAQPage"}
+
+
+def test_pages_with_nothing_to_say_get_no_script(build: Build) -> None:
+    app = build("seo-rst")
+    for name in ("plain.html", "genindex.html", "search.html"):
+        page = read_page(output(app, name))
+        assert page.jsonld() == []
+        assert page.metas("name", "description") == []
+
+
+def test_without_base_url_ids_are_relative_and_urls_absent(build: Build) -> None:
+    app = build("seo-rst", confoverrides={"html_baseurl": ""})
+    graph = read_page(output(app, "overfitting.html")).graph()
+    page = graph["WebPage"][0]
+    assert "url" not in page
+    assert "@id" not in page
+    assert page["mainEntity"] == {"@id": "#concept-overfitting"}
+    assert page["isPartOf"] == {"@id": "index.html#aiguide-glossary"}
+    assert "url" not in graph["DefinedTerm"][0]
+    assert "url" not in graph["DefinedTermSet"][0]
+
+
+def test_dirhtml_urls(build: Build) -> None:
+    app = build("seo-rst", "dirhtml")
+    assert warnings(app) == ""
+    graph = read_page(output(app, "overfitting/index.html")).graph()
+    assert graph["WebPage"][0]["url"] == f"{BASE}overfitting/"
+    assert graph["DefinedTerm"][0]["url"] == f"{BASE}overfitting/#concept-overfitting"
+    assert graph["DefinedTermSet"][0]["url"] == BASE
+    question = graph["FAQPage"][0]["mainEntity"][0]
+    assert question["url"] == f"{BASE}overfitting/#faq-how-do-i-notice-overfitting"
+    root = read_page(output(app, "index.html")).graph()
+    assert root["WebPage"][0]["url"] == BASE
+
+
+def test_singlehtml_has_one_graph_of_everything(build: Build) -> None:
+    app = build("seo-rst", "singlehtml")
+    assert warnings(app) == ""
+    page = read_page(output(app, "index.html"))
+    # one page holds every entry: no single concept describes it (the description
+    # there is the one own-meta.rst sets with ``.. meta::``)
+    assert page.metas("name", "description") == ["The page's own description."]
+    graph = page.graph()
+    assert graph["WebPage"][0]["url"] == f"{BASE}index.html"
+    assert "mainEntity" not in graph["WebPage"][0]
+    terms = graph["DefinedTerm"]
+    assert [term["name"] for term in terms] == [
+        "Overfitting", "Dropout", "Encoder", "Decoder", "Attention", "Transformer",
+        "Überanpassung", "Value Alignment"]
+    assert terms[0]["url"] == f"{BASE}index.html#concept-overfitting"
+    questions = [q["name"] for q in graph["FAQPage"][0]["mainEntity"]]
+    assert questions == ["Who writes this guide?", "How do I notice overfitting?",
+                         "Is more data always the cure?",
+                         "Which family do chat models belong to?"]
+
+
+def test_epub_gets_no_structured_data(build: Build) -> None:
+    app = build("seo-rst", "epub")
+    assert warnings(app) == ""
+    for page in app.outdir.rglob("*.xhtml"):
+        text = page.read_text(encoding="utf-8")
+        assert "application/ld+json" not in text
+        assert SUMMARY not in text.split("<body")[0]
+
+
+def test_structured_data_can_be_switched_off(build: Build) -> None:
+    app = build("seo-rst", confoverrides={"aiguide_structured_data": False})
+    page = read_page(output(app, "overfitting.html"))
+    assert page.jsonld() == []
+    assert page.metas("name", "description") == [SUMMARY]
+
+
+def test_broken_title_template_warns_once_and_keeps_titles(build: Build,
+                                                           tmp_path: Path) -> None:
+    srcdir = copy_root("seo-rst", tmp_path / "broken")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text().replace("{term}: What", "{term} by {author}: What"))
+    app = build(srcdir=srcdir, parallel=2)
+    text = warnings(app)
+    assert text.count("WARNING") == 1, text
+    assert re.search(r"conf\.py:7: WARNING: aiguide_title_template '\{term\} by \{author\}: "
+                     r"What It Is and Why It Matters' "
+                     r"cannot be used \(unknown placeholder \{author\}\); the placeholders "
+                     r"are \{term\}, \{title\}, \{project\}; page titles are left as they "
+                     r"are \[aiguide\.concept\]", text)
+    html = output(app, "overfitting.html")
+    assert "<title>Overfitting &#8212;" in html
+    assert read_page(html).metas("name", "test-aiguide-title") == [""]
+
+
+@pytest.mark.parametrize("template", ["{0} x", "{term", "{term!z}", "{term:d}"])
+def test_every_malformed_template_is_a_warning(build: Build, template: str) -> None:
+    app = build("seo-rst", confoverrides={"aiguide_title_template": template})
+    assert warnings(app).count("[aiguide.concept]") == 1
+    assert "Traceback" not in warnings(app)
+
+
+def test_hostile_text_stays_inside_the_json(build: Build) -> None:
+    app = build("seo-hostile", confoverrides={"extensions": [
+        "sphinx_aiguide", "sphinxext.opengraph", "sphinx_sitemap"]})
+    assert warnings(app) == ""
+    html = output(app, "evil.html")
+    page = read_page(html)
+    # nothing outside the JSON string became an element or an attribute
+    assert all(tag != "img" for tag, _attrs in page.tags)
+    assert not [(tag, name) for tag, attrs in page.tags for name in attrs
+                if name.startswith("on")]
+    blocks = [script for script in page.scripts
+              if script.attrs.get("type") == "application/ld+json"]
+    assert len(blocks) == 1
+    assert not [script for script in page.scripts if "alert" in script.text
+                and script not in blocks]
+    raw = blocks[0].text
+    assert not set("<>&") & set(raw)
+    # and the JSON still says exactly what the author wrote
+    graph = page.graph()
+    term = graph["DefinedTerm"][0]
+    assert term["name"] == 'Evil </script><script>alert("term")</script> & <!-- Term'
+    assert term["alternateName"] == ["</script><img src=x onerror=alert('alias')>",
+                                     "\"quoted\" & 'single' <!--"]
+    assert term["description"] == ("Summary </script><img src=x onerror=alert('summary')> "
+                                   "\"quotes\" 'apostrophes' & <!-- -->")
+    person = graph["WebPage"][0]["reviewedBy"][0]
+    assert person["name"] == "Mallory </script><img src=x onerror=alert('name')> \"&amp;"
+    assert person["url"] == "https://example.org/m\"><img src=x onerror=alert('url')></script>"
+    question = graph["FAQPage"][0]["mainEntity"][0]
+    assert question["name"] == "Is </script><!-- <img src=x onerror=alert('question')> \"safe\"?"
+    assert question["acceptedAnswer"]["text"] == (
+        "Answer </SCRIPT ><img src=x onerror=alert('answer')> & --> '</script'")
+    assert graph["DefinedTermSet"][0]["name"] == (
+        "Guide </script><script>alert('project')</script>")
+    # the head's attribute values are the same text, escaped
+    assert page.metas("name", "description") == [term["description"]]
+    assert page.metas("property", "og:description") == [term["description"]]
+    title = f"{term['name']} </title><script>alert('template')</script>"
+    assert page.metas("name", "test-aiguide-title") == [title]
+    assert page.metas("property", "og:title") == [title]
+    assert extruct.extract(html, syntaxes=["json-ld"])["json-ld"] == page.jsonld()
+
+
+def test_hostile_myst_head_stays_inert(build: Build) -> None:
+    app = build("seo-hostile-myst")
+    assert warnings(app) == ""
+    page = read_page(head(output(app, "index.html")))
+    assert all(tag != "img" for tag, _attrs in page.tags)
+    assert [script.attrs.get("type") for script in page.scripts
+            if "alert" in script.text] == ["application/ld+json"]
+    graph = page.graph()
+    assert graph["DefinedTerm"][0]["name"] == (
+        'Evil </script><script>alert("term")</script> & <!-- Term')
+    assert graph["WebPage"][0]["reviewedBy"][0]["name"] == (
+        "Mallory </script><img src=x onerror=alert('name')>")
+
+
+@pytest.mark.parametrize("root", ["seo-rst", "seo-myst"])
+def test_beside_opengraph_and_sitemap(build: Build, root: str) -> None:
+    extensions = ["sphinx_aiguide", "sphinxext.opengraph", "sphinx_sitemap"]
+    if root == "seo-myst":
+        extensions.insert(0, "myst_parser")
+    app = build(root, confoverrides={"extensions": extensions})
+    assert warnings(app) == ""
+    assert (app.outdir / "sitemap.xml").is_file()
+    for name, description in [("overfitting.html", SUMMARY),
+                              ("own-meta.html", "The page's own description.")]:
+        page = read_page(output(app, name))
+        assert page.metas("name", "description") == [description]
+        assert len(page.jsonld()) == 1
+        # Sphinx 9.0 with docutils 0.22 writes the viewport tag twice on every page
+        metas = [(key, attrs[key]) for tag, attrs in page.tags if tag == "meta"
+                 for key in ("name", "property") if key in attrs
+                 and attrs[key] != "viewport"]
+        assert len(metas) == len(set(metas)), metas
+    page = read_page(output(app, "overfitting.html"))
+    assert page.metas("property", "og:description") == [SUMMARY]
+    assert page.metas("property", "og:title") == [TITLE]
+
+
+def test_opengraph_keeps_a_page_own_og_description(build: Build) -> None:
+    app = build("seo-rst", confoverrides={
+        "extensions": ["sphinx_aiguide", "sphinxext.opengraph"]})
+    page = read_page(output(app, "own-meta.html"))
+    assert page.metas("name", "description") == ["The page's own description."]
+    # no concept summary is forced on a page that set its own description
+    families = read_page(output(app, "families.html"))
+    assert len(families.metas("name", "description")) == 1
+
+
+def test_parallel_writes_give_the_same_heads(build: Build) -> None:
+    serial = build("seo-rst")
+    heads = {p.name: head(p.read_text(encoding="utf-8")) for p in serial.outdir.glob("*.html")}
+    parallel = build("seo-rst", parallel=2)
+    assert warnings(parallel) == ""
+    for name, text in heads.items():
+        assert head(output(parallel, name)) == text, name
+
+
+@pytest.mark.parametrize(("theme", "changes_title"), [
+    ("alabaster", True), ("furo", True), ("basic", False), ("sphinx_rtd_theme", False),
+    ("pydata_sphinx_theme", False), ("sphinx_book_theme", False),
+])
+def test_title_template_in_popular_themes(build: Build, theme: str,
+                                          changes_title: bool) -> None:
+    if theme != "basic":
+        pytest.importorskip(theme)
+    app = build("seo-rst", confoverrides={"html_theme": theme, "templates_path": []})
+    html = output(app, "overfitting.html")
+    title = re.search(r"<title>(.*?)</title>", html, re.DOTALL)
+    assert title is not None
+    assert title.group(1).strip().startswith(TITLE if changes_title else "Overfitting")
+    # the visible heading is the term in every theme
+    assert re.search(r"<h1>Overfitting<a class=\"headerlink\"", html)
+
+
+@pytest.mark.parametrize("theme", ["basic", "sphinx_rtd_theme", "pydata_sphinx_theme",
+                                   "sphinx_book_theme"])
+def test_documented_title_block_applies_the_template_anywhere(build: Build,
+                                                              theme: str) -> None:
+    if theme != "basic":
+        pytest.importorskip(theme)
+    app = build("seo-rst", confoverrides={"html_theme": theme,
+                                          "templates_path": ["_title_templates"]})
+    html = output(app, "overfitting.html")
+    assert re.search(rf"<title>{TITLE} (&#8212;|&mdash;) AI Guide 1.0 documentation</title>",
+                     html)
+    assert re.search(r"<title>Model Families (&#8212;|&mdash;) AI Guide",
+                     output(app, "families.html"))
+
+
+def test_a_title_template_that_is_not_text_is_reported_by_sphinx(build: Build) -> None:
+    app = build("seo-rst", confoverrides={"aiguide_title_template": 42})
+    text = warnings(app)
+    assert text.count("WARNING") == 1, text
+    assert "aiguide_title_template" in text
+    assert read_page(output(app, "overfitting.html")).metas(
+        "name", "test-aiguide-title") == [""]
