@@ -115,7 +115,8 @@ def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
         return quote(absolute(app.config, uri) or uri, safe=_URL_SAFE)
 
     lines = [f"# {project}", ""]
-    lines += [f"> The {project} glossary: {len(concepts)} concepts, each listed with its "
+    count = f"{len(concepts)} concept" + ("" if len(concepts) == 1 else "s")
+    lines += [f"> The {project} glossary: {count}, each listed with its "
               "short definition and a link to the full entry.", ""]
     if concepts:
         lines += ["## Concepts", ""]

@@ -7,6 +7,7 @@ that incremental builds always equal clean ones.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -215,6 +216,17 @@ class _Markup(HTMLParser):
             self.scripts[-1]["text"] = (self.scripts[-1]["text"] or "") + data
 
 
+def strings(data: object) -> list[str]:
+    """Every string value in parsed JSON."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in strings(value)]
+    return []
+
+
 def hostile_project(tmp_path: Path, text: str) -> Path:
     folder = tmp_path / "hostile"
     folder.mkdir()
@@ -243,9 +255,20 @@ def test_hostile_text_in_every_field_stays_text(build: Build, tmp_path: Path,
     markup.feed(page)
     assert markup.handlers == []
     assert "img" not in markup.tags
-    for script in markup.scripts:  # only the theme's own scripts
-        assert script.get("src") or script["text"] == SEARCHBOX_SCRIPT, script
+    for script in markup.scripts:  # the theme's own scripts and one JSON-LD block
+        if script.get("type") == "application/ld+json":
+            data = json.loads(script["text"] or "")  # strict: the block is valid JSON
+            assert "<" not in (script["text"] or "")
+            assert f"Summary {one_line(text)}" in strings(data)
+        else:
+            assert script.get("src") or script["text"] == SEARCHBOX_SCRIPT, script
+    assert sum(s.get("type") == "application/ld+json" for s in markup.scripts) == 1
     assert "javascript:" not in page
+    # the exports hold the text as data, never as markup
+    glossary = json.loads((app.outdir / "glossary.json").read_text(encoding="utf-8"))
+    assert glossary["concepts"][0]["summary"] == f"Summary {one_line(text)}"
+    llms = (app.outdir / "llms.txt").read_text(encoding="utf-8")
+    assert not re.search(r"(?<!\\)<", llms)  # Markdown: every < is escaped as \<
     # nothing is lost either: the text of the page still holds every field as written
     shown = " ".join(unescape(re.sub(r"<[^>]+>", " ", body(app, "index"))).split())
     for field in ("Summary", "Depth", "Q", "Answer"):
