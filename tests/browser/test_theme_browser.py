@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 
 ENTRY = "instrumental-convergence.html"
 QUESTION = "faq-why-would-a-system-resist-being-switched-off"
-#: A concept page, the search page and the page that holds the concept index.
-PAGES = [ENTRY, "search.html", "concepts.html"]
+#: A concept page, the search page with results and the page that holds the concept index.
+PAGES = [ENTRY, "search.html?q=goal", "concepts.html"]
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +132,8 @@ def test_axe_finds_no_violations(browser: Browser, url: str, screenshots: Path,
     found = {}
     for name in PAGES:
         page.goto(f"{url}/{name}")
+        if name.startswith("search"):
+            page.wait_for_selector("#search-results ul.search li p.context")
         if name == ENTRY:
             page.locator(f"#{QUESTION} > summary").click()
             page.mouse.move(0, 0)
