@@ -112,6 +112,23 @@ def axe_violations(page: Page, include: list[str] | None = None) -> str:
     return "\n".join(lines)
 
 
+def capture(page: Page, path: Path) -> None:
+    """A whole-page PNG as a reader sees it: no hover, no focus ring, sticky parts at the top.
+
+    The window is stretched to the page's height instead of using a full-page screenshot,
+    which would paint sticky headers and back-to-top buttons halfway down.
+    """
+    size = page.viewport_size or DESKTOP
+    page.mouse.move(size["width"] - 1, size["height"] - 1)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    height = page.evaluate("document.scrollingElement.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(height, 4000)})
+    page.wait_for_timeout(100)
+    page.screenshot(path=path)
+    page.set_viewport_size(size)
+
+
 def overflow(page: Page) -> int:
     """How many pixels the page is wider than the window (0: no sideways scrolling)."""
     return int(page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from .conftest import DESKTOP, PHONE, Site, axe_violations, overflow
+from .conftest import DESKTOP, PHONE, Site, axe_violations, capture, overflow
 
 pytestmark = pytest.mark.browser
 
@@ -34,9 +34,7 @@ def test_components_pass_axe(browser: Browser, site: Site, screenshots: Path, th
         for item in page.locator("details.aiguide-faq-item").all()[:1]:
             item.locator("summary").click()
         if name == PAGES[0]:
-            page.locator(".aiguide-concept").first.scroll_into_view_if_needed()
-            page.mouse.move(0, 0)
-            page.screenshot(path=screenshots / f"{theme}-{scheme}.png", full_page=True)
+            capture(page, screenshots / f"{theme}-{scheme}.png")
         found[name] = axe_violations(page, COMPONENTS)
     context.close()
     assert found == dict.fromkeys(PAGES, "")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .conftest import DESKTOP, PHONE, Site, axe_violations, overflow
+from .conftest import DESKTOP, PHONE, Site, axe_violations, capture, overflow
 
 pytestmark = pytest.mark.browser
 
@@ -136,9 +136,7 @@ def test_axe_finds_no_violations(browser: Browser, url: str, screenshots: Path,
             page.wait_for_selector("#search-results ul.search li p.context")
         if name == ENTRY:
             page.locator(f"#{QUESTION} > summary").click()
-            page.mouse.move(0, 0)
-            page.screenshot(path=screenshots / f"aiguide-{scheme}-{size}.png",
-                            full_page=True)
+            capture(page, screenshots / f"aiguide-{scheme}-{size}.png")
         found[name] = axe_violations(page)
     context.close()
     assert found == dict.fromkeys(PAGES, "")
