@@ -15,6 +15,8 @@ extensions = ["myst_parser", "sphinx_aiguide"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 
+html_theme = "aiguide"
+
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 aiguide_reviewers = {
