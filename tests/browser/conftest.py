@@ -39,6 +39,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Keep request lines out of the test output."""
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that drops a connection early (favicon probes) is not a failure."""
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():
@@ -61,7 +66,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
     """A folder of built sites and the URL it is served at."""
     folder = tmp_path_factory.mktemp("sites")
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield folder, f"http://127.0.0.1:{server.server_port}"

@@ -50,5 +50,5 @@ def test_components_fit_a_phone(browser: Browser, site: Site, theme: str) -> Non
         '.aiguide-concept, .aiguide-faq, .aiguide-byline')
     ].map(element => element.getBoundingClientRect().right))""")
     assert widest <= PHONE["width"]
-    assert overflow(page) <= 0 or theme == "alabaster"  # alabaster itself is wider than a phone
+    assert overflow(page) <= 0
     context.close()

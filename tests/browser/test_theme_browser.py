@@ -80,6 +80,26 @@ def test_questions_read_without_javascript(browser: Browser, url: str) -> None:
     context.close()
 
 
+def test_skip_link_is_the_first_stop_and_shows_itself(page: Page, url: str) -> None:
+    page.goto(f"{url}/{ENTRY}")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.ag-skip")
+    assert page.evaluate("document.activeElement.className") == "ag-skip"
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main-content"
+
+
+def test_print_shows_every_answer_and_no_navigation(page: Page, url: str) -> None:
+    page.goto(f"{url}/{ENTRY}")
+    page.emulate_media(media="print")
+    assert not page.locator("header.ag-header").is_visible()
+    assert not page.locator("nav.ag-nav").is_visible()
+    assert not is_open(page, QUESTION)
+    assert page.locator(f"#{QUESTION} .aiguide-faq-answer").is_visible()
+
+
 def test_scheme_switch_works_and_is_remembered(page: Page, url: str) -> None:
     page.goto(f"{url}/{ENTRY}")
     light = background(page)
