@@ -40,6 +40,31 @@ def test_components_pass_axe(browser: Browser, site: Site, screenshots: Path, th
     assert found == dict.fromkeys(PAGES, "")
 
 
+#: How each theme with a dark mode remembers a reader's choice of it.
+CHOSEN_DARK = {"furo": {"theme": "dark"}, "pydata_sphinx_theme": {"mode": "dark"},
+               "sphinx_book_theme": {"mode": "dark"}}
+
+
+@pytest.mark.parametrize("theme", sorted(CHOSEN_DARK))
+def test_components_follow_a_dark_mode_chosen_on_a_light_system(
+    browser: Browser, site: Site, theme: str
+) -> None:
+    url = site(theme, "theme-hosts", f"html_theme={theme}")
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{url}/{PAGES[0]}")
+    for key, value in CHOSEN_DARK[theme].items():
+        page.evaluate(f"localStorage.setItem({key!r}, {value!r})")
+    page.reload()
+    page.wait_for_load_state("load")
+    surface = page.evaluate(
+        "getComputedStyle(document.querySelector('.aiguide-summary')).backgroundColor")
+    red, green, blue = (int(part) for part in surface[4:-1].split(",")[:3])
+    assert max(red, green, blue) < 80, surface  # a dark surface, not the light default
+    assert axe_violations(page, COMPONENTS) == ""
+    context.close()
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_components_fit_a_phone(browser: Browser, site: Site, theme: str) -> None:
     url = site(theme, "theme-hosts", f"html_theme={theme}")
