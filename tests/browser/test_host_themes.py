@@ -77,3 +77,15 @@ def test_components_fit_a_phone(browser: Browser, site: Site, theme: str) -> Non
     assert widest <= PHONE["width"]
     assert overflow(page) <= 0
     context.close()
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_a_site_sets_its_own_colours_on_body(browser: Browser, site: Site, theme: str) -> None:
+    url = site(theme, "theme-hosts", f"html_theme={theme}")
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{url}/{PAGES[0]}")
+    page.add_style_tag(content="body { --aiguide-accent: rgb(122, 46, 143); }")
+    colour = page.evaluate("getComputedStyle(document.querySelector('.aiguide-summary'))"
+                           ".borderInlineStartColor")
+    assert colour == "rgb(122, 46, 143)"
+    page.close()
