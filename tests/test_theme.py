@@ -104,6 +104,13 @@ def test_navigation_holds_the_global_toctree(build: Build) -> None:
     assert 'href="concepts.html" rel="prev"' in page
 
 
+def test_toctree_captions_get_a_heading_level(build: Build) -> None:
+    app = build("theme")
+    assert '<p class="caption" role="heading" aria-level="2"><span class="caption-text">' \
+        'Glossary</span></p>' in output(app, "index.html")
+    assert '<p class="caption" role="heading" aria-level="3">' in output(app, ENTRY)
+
+
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
 def test_builds_warning_free_in_every_html_builder(build: Build, builder: str) -> None:
     app = build("theme", builder, warningiserror=True)

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.browser
 
 ENTRY = "instrumental-convergence.html"
 QUESTION = "faq-why-would-a-system-resist-being-switched-off"
-#: A concept page, the search page with results and the page that holds the concept index.
-PAGES = [ENTRY, "search.html?q=goal", "concepts.html"]
+#: A concept page, the search page with results, the page that holds the concept index,
+#: and the home page with its table of contents.
+PAGES = [ENTRY, "search.html?q=goal", "concepts.html", "index.html"]
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +109,8 @@ def test_scheme_switch_works_and_is_remembered(page: Page, url: str) -> None:
     assert switch.get_attribute("title") == "Colour scheme: automatic"
     switch.click()  # the system is light: the first press goes dark
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    # code blocks follow the chosen scheme, not only the system's
+    assert page.evaluate("document.getElementById('pygments_dark_css').media") == "all"
     dark = background(page)
     assert dark != light
     page.reload()
