@@ -138,6 +138,12 @@ def test_latex_build_of_a_project_with_the_theme(build: Build) -> None:
     assert not list(app.outdir.rglob("*.css"))
 
 
+def test_committed_screenshots_stay_small() -> None:
+    shots = sorted((Path(__file__).parents[1] / "docs" / "_static" / "screenshots").glob("*.png"))
+    assert shots
+    assert [shot.name for shot in shots if shot.stat().st_size >= 300 * 1024] == []
+
+
 @pytest.mark.parametrize("stylesheet", [
     STATIC_DIR / CSS_FILE, THEME_DIR / "static" / "aiguide-theme.css",
 ], ids=["components", "theme"])
