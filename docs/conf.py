@@ -15,6 +15,9 @@ extensions = ["myst_parser", "sphinx_aiguide"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 
+html_theme = "aiguide"
+html_theme_options = {"concept_index_page": "glossary"}
+
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 aiguide_reviewers = {
