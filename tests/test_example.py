@@ -109,3 +109,15 @@ def test_css_only_for_html_builders(build: Build, root: str) -> None:
     assert 'href="_static/aiguide.css' in output(html, "instrumental-convergence.html")
     latex = build(root, "latex")
     assert not list(latex.outdir.rglob("aiguide.css"))
+
+
+def test_the_spec_configuration_gives_the_described_page(build: Build) -> None:
+    """The SPEC's own conf.py (aiguide theme, title template) and its reST page."""
+    app = build("example-spec")
+    assert warnings(app) == ""
+    page = output(app, "instrumental-convergence.html")
+    assert ("<title>Instrumental Convergence: What It Is and Why It Matters | AI Guide"
+            "</title>") in page
+    assert ('<p class="aiguide-byline aiguide-page-byline">Reviewed by AI Guide Editors · '
+            'Last reviewed <time datetime="2026-04-21">21 April 2026</time></p>') in page
+    assert '<h2 class="aiguide-label rubric">Concept</h2>' in page

@@ -28,6 +28,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in ("sphinx_aiguide/py.typed", "sphinx_aiguide/static/aiguide.css",
+                     "sphinx_aiguide/theme/aiguide/theme.toml",
+                     "sphinx_aiguide/theme/aiguide/layout.html",
+                     "sphinx_aiguide/theme/aiguide/static/aiguide-theme.css",
+                     "sphinx_aiguide/schema/glossary.schema.json",
                      *(f"sphinx_aiguide/locale/{lang}/LC_MESSAGES/sphinx_aiguide.mo"
                        for lang in ("de", "es", "fr", "ja", "zh_CN"))):
         assert expected in names
