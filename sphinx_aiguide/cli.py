@@ -123,7 +123,7 @@ def collect_reviews(sourcedir: Path) -> tuple[list[ReviewRow], int | None, date]
     """Read the project and return one row per concept, its configured max age, today."""
     from sphinx.application import Sphinx  # noqa: PLC0415 - only this command needs it
 
-    from sphinx_aiguide.domain import AIGuideDomain  # noqa: PLC0415
+    from sphinx_aiguide.domain import aiguide_domain  # noqa: PLC0415
     from sphinx_aiguide.review import effective_review, lookup, today  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -131,8 +131,7 @@ def collect_reviews(sourcedir: Path) -> tuple[list[ReviewRow], int | None, date]
                      "dummy", status=None, warning=StringIO(), freshenv=True)
         app.build()
         env = app.env
-        domain = env.get_domain("aiguide")
-        assert isinstance(domain, AIGuideDomain)
+        domain = aiguide_domain(env)
         now = today(env.config)
         rows: list[ReviewRow] = []
         for record in domain.concepts():

@@ -15,6 +15,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_aiguide.directive import AIGuideDirective, lenient
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
     aiguide_concept,
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.domains.std import StandardDomain
 
-    from sphinx_aiguide.domain import AIGuideDomain
 
 logger = logging.getLogger(__name__)
 
@@ -174,7 +174,7 @@ class ConceptTransform(SphinxTransform):
     default_priority = 510
 
     def apply(self, **kwargs: Any) -> None:
-        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        domain = aiguide_domain(self.env)
         docname = self.env.current_document.docname
         page = domain.page_review(docname)
         std: StandardDomain = self.env.get_domain("std")  # type: ignore[assignment]

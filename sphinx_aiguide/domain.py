@@ -104,6 +104,8 @@ class AIGuideDomain(Domain):
     _lookup: dict[str, ConceptRecord] | None = None
     #: What pages showed of concepts before this build read its sources (see .incremental).
     view_before_read: View | None = None
+    #: Whether this build read or removed any page (see .export).
+    sources_changed = False
     _backlinks: dict[tuple[str, str], list[str]] | None = None
 
     def _changed(self) -> None:
@@ -302,6 +304,13 @@ class AIGuideDomain(Domain):
                 yield alias, alias, "concept", record["docname"], record["id"], 2
 
 
+def aiguide_domain(env: BuildEnvironment) -> AIGuideDomain:
+    """The project's ``aiguide`` domain."""
+    domain = env.get_domain(AIGuideDomain.name)
+    assert isinstance(domain, AIGuideDomain)
+    return domain
+
+
 def _warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
     """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
     if domain is None or domain.name != AIGuideDomain.name:
@@ -318,9 +327,7 @@ def _warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
     Run once all documents are merged (so ``-j`` builds see every definition) and on
     every build, so that ``-W`` fails consistently until the clash is fixed.
     """
-    domain = env.get_domain(AIGuideDomain.name)
-    assert isinstance(domain, AIGuideDomain)
-    for name, first, later in domain.duplicates():
+    for name, first, later in aiguide_domain(env).duplicates():
         logger.warning(
             "concept name %r is defined twice: here and in %s, line %d",
             name,

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from sphinx.util import logging
 
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.review import effective_review, lookup
 from sphinx_aiguide.text import collation_key, term_key
 from sphinx_aiguide.urls import absolute, page_uri
@@ -30,6 +31,8 @@ logger = logging.getLogger(__name__)
 EXPORT_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 GLOSSARY_JSON = "glossary.json"
 LLMS_TXT = "llms.txt"
+#: Records what the last written exports were made for (see :func:`write_exports`).
+STAMP = ".aiguide-exports"
 #: Characters left as they are in llms.txt link targets; parentheses and spaces are not.
 _URL_SAFE = "/:#%@!$&'*+,;=~?"
 
@@ -80,7 +83,7 @@ def glossary(app: Sphinx) -> dict[str, Any]:
     """The content of ``glossary.json`` (its JSON Schema ships in ``schema/``)."""
     from sphinx_aiguide import __version__  # noqa: PLC0415 - the package imports this module
 
-    domain: AIGuideDomain = app.env.get_domain("aiguide")  # type: ignore[assignment]
+    domain = aiguide_domain(app.env)
     owned = faqs_by_concept(app.env, domain)
     records = sorted(domain.concepts(),
                      key=lambda record: (collation_key(record["term"]), record["docname"]))
@@ -131,19 +134,46 @@ def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _stamp(app: Sphinx) -> str:
+    """What the exports depend on besides the sources: written beside them."""
+    from sphinx_aiguide import __version__  # noqa: PLC0415 - the package imports this module
+
+    config = app.config
+    return json.dumps([__version__, app.builder.name, config.project, config.html_baseurl,
+                       config.language, config.root_doc])
+
+
+def _note_change(app: Sphinx, env: BuildEnvironment, *docnames: Any) -> None:
+    """Remember that this build reads or removes pages, so the exports may change."""
+    if docnames and docnames[-1]:
+        aiguide_domain(env).sources_changed = True
+
+
 def write_exports(app: Sphinx, exception: BaseException | None) -> None:
-    """Write both files after a successful build of a website."""
+    """Write both files after a successful build of a website.
+
+    A build that read no page and changed no setting the exports show leaves them as they
+    are, so a no-op rebuild costs nothing here.
+    """
     if exception is not None or not app.config.aiguide_export:
         return
     if app.builder.name not in EXPORT_BUILDERS:
         return
+    stamp_file = app.outdir / STAMP
+    outputs = (app.outdir / GLOSSARY_JSON, app.outdir / LLMS_TXT, stamp_file)
+    if (not aiguide_domain(app.env).sources_changed and all(p.is_file() for p in outputs)
+            and stamp_file.read_text(encoding="utf-8") == _stamp(app)):
+        return
     data = glossary(app)
     (app.outdir / GLOSSARY_JSON).write_bytes(glossary_json(data).encode("utf-8"))
     (app.outdir / LLMS_TXT).write_bytes(llms_txt(app, data).encode("utf-8"))
+    stamp_file.write_text(_stamp(app), encoding="utf-8")
 
 
 def setup_export(app: Sphinx) -> None:
     """Register the export switch and the writer."""
     app.add_config_value("aiguide_export", True, "", types=frozenset({bool}),
                          description="write glossary.json and llms.txt beside HTML output")
+    app.connect("env-before-read-docs", _note_change)
+    app.connect("env-purge-doc", _note_change)
     app.connect("build-finished", write_exports)

@@ -15,6 +15,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_aiguide.concept import make_label, unique_id
 from sphinx_aiguide.directive import AIGuideDirective, lenient
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
     aiguide_concept,
@@ -31,7 +32,6 @@ from sphinx_aiguide.text import slugify
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_aiguide.domain import AIGuideDomain
 
 #: Heading level of the labels inside a section of depth 1 (the page title is ``<h1>``).
 _MIN_LEVEL, _MAX_LEVEL = 2, 6
@@ -100,7 +100,7 @@ class FaqTransform(SphinxTransform):
     default_priority = 520
 
     def apply(self, **kwargs: Any) -> None:
-        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        domain = aiguide_domain(self.env)
         docname = self.env.current_document.docname
         for item in list(self.document.findall(aiguide_faq_item)):
             anchor = unique_id(self.document, f"faq-{slugify(item['question'])}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from sphinx_aiguide.domain import aiguide_domain
+
 if TYPE_CHECKING:
     from collections.abc import Set
 
@@ -65,20 +67,16 @@ def pages_to_rewrite(
     return pages & existing
 
 
-def _domain(env: BuildEnvironment) -> AIGuideDomain:
-    domain: AIGuideDomain = env.get_domain("aiguide")  # type: ignore[assignment]
-    return domain
-
 
 def _take_view(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
                removed: Set[str]) -> list[str]:
-    domain = _domain(env)
+    domain = aiguide_domain(env)
     domain.view_before_read = view(domain)
     return []
 
 
 def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = _domain(env)
+    domain = aiguide_domain(env)
     before = domain.view_before_read
     if before is None:
         return []

@@ -16,13 +16,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_aiguide.concept import make_label, unique_id
 from sphinx_aiguide.directive import AIGuideDirective, lenient
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.nodes import aiguide_index
 from sphinx_aiguide.text import collation_key, index_letter, slugify, split_list, term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord
+    from sphinx_aiguide.domain import ConceptRecord
 
 
 def letter_anchor(letter: str) -> str:
@@ -43,7 +44,7 @@ class ConceptIndexDirective(AIGuideDirective):
             tags=split_list(str(self.options.get("tags") or "")),
         )
         self.set_source_info(node)
-        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        domain = aiguide_domain(self.env)
         domain.note_index(self.env.docname)
         return [node]
 
@@ -68,7 +69,7 @@ class ConceptIndexTransform(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        domain = aiguide_domain(self.env)
         for holder in list(self.document.findall(aiguide_index)):
             wanted = {term_key(tag) for tag in holder["tags"]}
             records = sorted(

@@ -14,22 +14,17 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_aiguide.concept import make_label
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import aiguide_link, aiguide_preview, aiguide_referenced_by
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
-    from sphinx_aiguide.domain import AIGuideDomain
 
 #: Builders whose pages are read in a browser: epub readers get no hover previews.
 BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
 
-
-def _domain(env: BuildEnvironment) -> AIGuideDomain:
-    domain: AIGuideDomain = env.get_domain("aiguide")  # type: ignore[assignment]
-    return domain
 
 
 def doc_link(docname: str, fromdoc: str) -> addnodes.pending_xref:
@@ -50,7 +45,7 @@ class ReferencedByTransform(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = _domain(self.env)
+        domain = aiguide_domain(self.env)
         for holder in list(self.document.findall(aiguide_referenced_by)):
             record = domain.record_at(holder["docname"], holder["refid"])
             referrers = domain.referrers(record) if record else []
@@ -79,8 +74,9 @@ class PreviewTransform(SphinxPostTransform):
                 continue
             number += 1
             preview_id = f"aiguide-preview-{number}"
+            # "no-search": Sphinx's search index must not count the summary as this page's
             preview = aiguide_preview("", summary, ids=[preview_id],
-                                      classes=["aiguide-preview"])
+                                      classes=["aiguide-preview", "no-search"])
             link = aiguide_link(preview_id=preview_id)
             ref.parent.replace(ref, link)
             link += ref
@@ -97,7 +93,7 @@ class TermToConceptTransform(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = _domain(self.env)
+        domain = aiguide_domain(self.env)
         for node in self.document.findall(addnodes.pending_xref):
             if (node.get("refdomain"), node.get("reftype")) == ("std", "term") and \
                     domain.find(node["reftarget"]) is not None:

@@ -22,6 +22,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
     aiguide_byline,
@@ -245,7 +246,7 @@ class PageReviewTransform(SphinxTransform):
                 check_reviewers(self.config, keys, location)
             else:
                 iso = parse_date(value, location)
-        domain: AIGuideDomain = self.env.get_domain("aiguide")  # type: ignore[assignment]
+        domain = aiguide_domain(self.env)
         domain.note_page_review(docname, {"reviewers": keys, "last_reviewed": iso, "line": line})
         byline = make_byline(self.config, keys, iso)
         if byline is not None:
@@ -332,7 +333,7 @@ def _warn_stale(
 def check_reviews(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn about future and stale reviews, on every build (incremental ones included)."""
     config = env.config
-    domain: AIGuideDomain = env.get_domain("aiguide")  # type: ignore[assignment]
+    domain = aiguide_domain(env)
     now = today(config)
     inherited: set[str] = set()
     for record in domain.concepts():

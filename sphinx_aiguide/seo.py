@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.export import setup_export
 from sphinx_aiguide.jsonld import PageGraph, script_tag
 from sphinx_aiguide.urls import is_single_page, page_uri
@@ -26,7 +27,7 @@ from sphinx_aiguide.urls import is_single_page, page_uri
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord
+    from sphinx_aiguide.domain import ConceptRecord
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ def on_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
     builder = app.builder
     if doctree is None or builder.format != "html" or getattr(builder, "embedded", False):
         return
-    domain: AIGuideDomain = app.env.get_domain("aiguide")  # type: ignore[assignment]
+    domain = aiguide_domain(app.env)
     single = is_single_page(builder)
     title = _page_title(app, pagename)
     primary = None if single else domain.primary_concept(pagename, title)

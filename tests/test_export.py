@@ -204,3 +204,20 @@ def test_schema_ships_in_the_wheel(tmp_path: Path) -> None:
     wheel = tmp_path / result.stdout.strip().splitlines()[-1]
     with zipfile.ZipFile(wheel) as archive:
         assert "sphinx_aiguide/schema/glossary.schema.json" in archive.namelist()
+
+
+def test_exports_are_rewritten_only_when_what_they_show_changes(build: Build) -> None:
+    first = build("export")
+    exported = first.outdir / "glossary.json"
+    exported.write_text("left alone", encoding="utf-8")
+    noop = build(srcdir=first.srcdir)
+    assert "0 added, 0 changed, 0 removed" in noop.status.getvalue()
+    assert exported.read_text(encoding="utf-8") == "left alone"  # a no-op costs nothing
+    moved = build(srcdir=first.srcdir,
+                  confoverrides={"html_baseurl": "https://guide.example.org/"})
+    assert json.loads(exported.read_text(encoding="utf-8"))["concepts"]  # a setting changed
+    exported.write_text("left alone", encoding="utf-8")
+    page = moved.srcdir / "overfitting.rst"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    build(srcdir=first.srcdir, confoverrides={"html_baseurl": "https://guide.example.org/"})
+    assert json.loads(exported.read_text(encoding="utf-8"))["concepts"]  # a page was read

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -87,7 +88,7 @@ class _LinkReader(HTMLParser):
         if tag == "a" and "aiguide-ref" in values.get("class", ""):
             self._in_link = {"name": "", "describedby": values.get("aria-describedby", "")}
             self.links.append(self._in_link)
-        if tag == "span" and values.get("class") == "aiguide-preview":
+        if tag == "span" and "aiguide-preview" in values.get("class", "").split():
             self._in_preview = values["id"]
             self.previews[self._in_preview] = ""
 
@@ -121,6 +122,18 @@ def test_previews_describe_links_without_changing_their_names(build: Build, root
     }
     assert len(reader.previews) == len(reader.links) == 8  # one id per link on the page
     assert 'role="tooltip"' in body(app, "usage")
+
+
+def test_previews_stay_out_of_the_search_index(build: Build) -> None:
+    """A page is not found by words that only its links' previews contain."""
+    app = build("linking")
+    index_js = output(app, "searchindex.js")
+    index = json.loads(index_js[index_js.index("(") + 1:index_js.rindex(")")])
+    usage = index["docnames"].index("usage")
+    found = index["terms"]["design"]  # "the goals its designers intend"
+    pages = {found} if isinstance(found, int) else set(found)
+    assert index["docnames"].index("value-alignment") in pages
+    assert usage not in pages
 
 
 @pytest.mark.parametrize("builder", ["text", "latex", "epub"])
