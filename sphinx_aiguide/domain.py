@@ -16,7 +16,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_aiguide.text import term_key
+from sphinx_aiguide.text import index_letter, term_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -107,10 +107,11 @@ class AIGuideDomain(Domain):
     #: Whether this build read or removed any page (see .export).
     sources_changed = False
     _backlinks: dict[tuple[str, str], list[str]] | None = None
+    _letters: set[str] | None = None
 
     def _changed(self) -> None:
         """Drop the indexes derived from :attr:`data`; they are rebuilt on demand."""
-        self._lookup = self._backlinks = None
+        self._lookup = self._backlinks = self._letters = None
 
     @property
     def _concepts(self) -> dict[str, list[ConceptRecord]]:
@@ -196,6 +197,12 @@ class AIGuideDomain(Domain):
     def record_at(self, docname: str, anchor: str) -> ConceptRecord | None:
         """The concept of *docname* whose anchor is *anchor*."""
         return next((r for r in self._concepts.get(docname, ()) if r["id"] == anchor), None)
+
+    def index_letters(self) -> set[str]:
+        """The A–Z letters under which the listed concepts file (for jump bars)."""
+        if self._letters is None:
+            self._letters = {index_letter(record["term"]) for record in self.concepts()}
+        return self._letters
 
     def index_pages(self) -> list[str]:
         """The pages that hold a concept-index, sorted."""

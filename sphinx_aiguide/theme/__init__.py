@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_aiguide import __version__
+from sphinx_aiguide.domain import aiguide_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,8 +37,16 @@ def _caption_levels(app: Sphinx, pagename: str, templatename: str,
         context["body"] = body.replace(_CAPTION, _CAPTION_WITH_LEVEL)
 
 
+def _index_letters(app: Sphinx, pagename: str, templatename: str,
+                   context: dict[str, Any], doctree: object) -> None:
+    """Tell the A–Z bar which letters have concepts, so the others are not dead links."""
+    if "aiguide" in app.env.domains:  # the theme also works without the extension
+        context["aiguide_letters"] = sorted(aiguide_domain(app.env).index_letters())
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the theme (the parallel flags keep ``-j`` builds warning-free)."""
     app.add_html_theme("aiguide", str(THEME_DIR))
     app.connect("html-page-context", _caption_levels)
+    app.connect("html-page-context", _index_letters)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
