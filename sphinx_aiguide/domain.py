@@ -235,14 +235,17 @@ class AIGuideDomain(Domain):
         return [record["term"], *record["aliases"]]
 
     def duplicates(self) -> Iterator[tuple[str, ConceptRecord, ConceptRecord]]:
-        """``(name, first, later)`` for every term or alias defined more than once.
+        """``(name as the later one spells it, first, later)`` for every clash of names.
 
         The first definition in docname order wins; the later ones are reported.
         """
         seen: dict[str, ConceptRecord] = {}
         for record in self.concepts():
-            for name in dict.fromkeys(term_key(n) for n in self.names(record)):
-                first = seen.setdefault(name, record)
+            spelt: dict[str, str] = {}
+            for name in self.names(record):
+                spelt.setdefault(term_key(name), name)
+            for key, name in spelt.items():
+                first = seen.setdefault(key, record)
                 if first is not record:
                     yield name, first, record
 

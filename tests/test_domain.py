@@ -12,9 +12,9 @@ from sphinx_aiguide.domain import AIGuideDomain
 from .conftest import Build, warnings
 
 DUPLICATES = [
-    "clash.rst:4: WARNING: concept name 'alignment' is defined twice: here and in "
+    "clash.rst:4: WARNING: concept name 'ALIGNMENT' is defined twice: here and in "
     "alignment.rst, line 7 [aiguide.duplicate]",
-    "clash.rst:4: WARNING: concept name 'ben1' is defined twice: here and in benchmark.md, "
+    "clash.rst:4: WARNING: concept name 'Ben1' is defined twice: here and in benchmark.md, "
     "line 7 [aiguide.duplicate]",
 ]
 
