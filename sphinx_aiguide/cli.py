@@ -138,7 +138,7 @@ def collect_reviews(sourcedir: Path) -> tuple[list[ReviewRow], int | None, date]
             keys, iso, _line = effective_review(domain, record)
             rows.append({
                 "term": record["term"],
-                "file": str(env.doc2path(record["docname"], False)),
+                "file": record["source"],
                 "line": record["line"],
                 "reviewers": [lookup(env.config, key).name for key in keys],
                 "last_reviewed": iso or None,

@@ -15,7 +15,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_aiguide.directive import AIGuideDirective, lenient
-from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.domain import aiguide_domain, relative_source
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
     aiguide_concept,
@@ -225,7 +225,7 @@ class ConceptTransform(SphinxTransform):
                 "related": node["related"],
                 "reviewers": reviewers,
                 "last_reviewed": last_reviewed,
-                "review_line": node.line or 1,
+                "source": relative_source(self.env, node.source or self.document["source"]),
             })
 
 

@@ -7,6 +7,7 @@ environment stays small. Lookups by term or alias go through an index built on d
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 
 from docutils import nodes
@@ -48,7 +49,9 @@ class ConceptRecord(TypedDict):
     #: The concept's own review data; :func:`.review.effective_review` adds the page's.
     reviewers: list[str]
     last_reviewed: str
-    review_line: int
+    #: The file the concept is written in (the page, or a file it includes), relative to
+    #: the source folder so that the stored data does not depend on where the project is.
+    source: str
 
 
 class FaqRecord(TypedDict):
@@ -66,7 +69,26 @@ class PageReview(TypedDict):
 
     reviewers: list[str]
     last_reviewed: str
+    source: str
     line: int
+
+
+def place(env: BuildEnvironment, record: ConceptRecord | PageReview) -> str:
+    """``file:line`` of a record, for warnings (an included file is named, not the page)."""
+    return f"{env.srcdir / record['source']}:{record['line']}"
+
+
+def relative_source(env: BuildEnvironment, source: str) -> str:
+    """*source* relative to the source folder (kept as it is when outside it)."""
+    path = Path(source)
+    return path.relative_to(env.srcdir).as_posix() if path.is_relative_to(env.srcdir) \
+        else source
+
+
+def page_title(env: BuildEnvironment, docname: str, default: str = "") -> str:
+    """The title of *docname* as plain text, or *default* when it has none."""
+    title = env.titles.get(docname)
+    return " ".join(title.astext().split()) if title is not None else default
 
 
 class ConceptRole(XRefRole):
@@ -97,7 +119,7 @@ class AIGuideDomain(Domain):
         "refs": {},  # docname -> sorted lookup keys of the concepts the page links to
         "indexes": {},  # docname -> True when the page holds a concept-index
     }
-    data_version = 2
+    data_version = 3
     #: The tables of :attr:`data`, all keyed by docname.
     tables: ClassVar[tuple[str, ...]] = ("concepts", "faqs", "pages", "refs", "indexes")
 
@@ -341,11 +363,11 @@ def _warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
         logger.warning(
             "concept name %r is defined twice: here and in %s, line %d",
             name,
-            env.doc2path(first["docname"], False),
+            first["source"],
             first["line"],
             type="aiguide",
             subtype="duplicate",
-            location=(later["docname"], later["line"]),
+            location=place(env, later),
         )
 
 

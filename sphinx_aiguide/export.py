@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from sphinx.util import logging
 
-from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.domain import aiguide_domain, page_title
 from sphinx_aiguide.review import effective_review, lookup
 from sphinx_aiguide.text import collation_key, term_key
 from sphinx_aiguide.urls import absolute, page_uri
@@ -49,7 +49,7 @@ def faqs_by_concept(env: BuildEnvironment,
     for docname in docnames:
         concepts = domain.concepts_of(docname)
         by_term = {term_key(record["term"]): record for record in concepts}
-        title = env.titles[docname].astext() if docname in env.titles else ""
+        title = page_title(env, docname)
         primary = domain.primary_concept(docname, " ".join(title.split()))
         for faq in domain.faqs_of(docname):
             owner = by_term.get(term_key(faq["concept"])) if faq["concept"] else None

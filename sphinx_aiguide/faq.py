@@ -103,11 +103,15 @@ class FaqTransform(SphinxTransform):
         domain = aiguide_domain(self.env)
         docname = self.env.current_document.docname
         for item in list(self.document.findall(aiguide_faq_item)):
-            anchor = unique_id(self.document, f"faq-{slugify(item['question'])}")
+            # the question as readers see it: markup rendered, translated where the
+            # project is (the i18n transforms have run), for the anchor and the exports
+            asked = item.next_node(aiguide_faq_question)
+            question = " ".join((asked or item).astext().split()) if asked else ""
+            anchor = unique_id(self.document, f"faq-{slugify(question)}")
             item["ids"].insert(0, anchor)
             self.document.ids[anchor] = item
             domain.note_faq(docname, {
-                "question": item["question"],
+                "question": question,
                 "answer": _plain(item.next_node(aiguide_faq_answer) or item),
                 "id": anchor,
                 "line": item.line or 1,

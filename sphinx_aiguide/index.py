@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_aiguide.concept import make_label, unique_id
 from sphinx_aiguide.directive import AIGuideDirective, lenient
 from sphinx_aiguide.domain import aiguide_domain
-from sphinx_aiguide.nodes import aiguide_index
+from sphinx_aiguide.nodes import aiguide_index, aiguide_index_group
 from sphinx_aiguide.text import collation_key, index_letter, slugify, split_list, term_key
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ class ConceptIndexTransform(SphinxPostTransform):
             jump += nodes.reference(letter, letter, refid=anchor)
             entries = nodes.definition_list(classes=["aiguide-index-list"])
             entries.extend(_entry(record, fromdoc) for record in group)
-            holder += nodes.container("", make_label(letter), entries,
-                                      classes=["aiguide-index-group"], ids=[anchor])
+            holder += aiguide_index_group("", make_label(letter), entries,
+                                          classes=["aiguide-index-group"], ids=[anchor])
         if len(jump):
             holder.insert(0, jump)
 

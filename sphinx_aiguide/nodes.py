@@ -15,6 +15,8 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.texinfo import TexinfoTranslator
 
 
 class aiguide_concept(nodes.container):
@@ -78,6 +80,10 @@ class aiguide_index(nodes.container):
 
     Attribute ``tags``: only concepts with one of these tags are listed (all when empty).
     """
+
+
+class aiguide_index_group(nodes.container):
+    """The concepts of an A–Z listing under one letter (id ``aiguide-letter-<letter>``)."""
 
 
 class aiguide_link(nodes.inline):
@@ -160,14 +166,44 @@ def _depart_summary(self: HTML5Translator, node: nodes.Element) -> None:
 _DIV = (_visit_div, _depart_div)
 
 
+def _visit_latex_block(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # LaTeX labels no container: give each id a \label, or links to it go nowhere
+    self.body.append(self.hypertarget_to(node, anchor=True) if node["ids"] else "")
+    self.visit_container(node)
+
+
+def _depart_latex_block(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.depart_container(node)
+
+
+def _visit_texinfo_block(self: TexinfoTranslator, node: nodes.Element) -> None:
+    for node_id in node["ids"]:
+        self.add_anchor(node_id, node)
+    self.visit_container(node)
+
+
+def _depart_texinfo_block(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.depart_container(node)
+
+
+#: Visitors that keep the ids of a block as link targets outside HTML.
+_LATEX_ANCHORED = (_visit_latex_block, _depart_latex_block)
+_TEXINFO_ANCHORED = (_visit_texinfo_block, _depart_texinfo_block)
+
+
 def setup_nodes(app: Sphinx) -> None:
     """Register the nodes; ``html`` covers dirhtml, singlehtml and epub too."""
     blocks = (aiguide_concept, aiguide_concept_summary, aiguide_concept_indepth,
               aiguide_concept_related, aiguide_faq_group, aiguide_faq_answer,
-              aiguide_referenced_by, aiguide_index)
+              aiguide_referenced_by, aiguide_index, aiguide_index_group)
+    link_targets = (aiguide_concept, aiguide_index_group)
     for block in blocks:
-        app.add_node(block, html=_DIV)
-    for other in (aiguide_label, aiguide_faq_item, aiguide_faq_question, aiguide_byline):
+        if block in link_targets:
+            app.add_node(block, html=_DIV, latex=_LATEX_ANCHORED, texinfo=_TEXINFO_ANCHORED)
+        else:
+            app.add_node(block, html=_DIV)
+    app.add_node(aiguide_faq_item, latex=_LATEX_ANCHORED, texinfo=_TEXINFO_ANCHORED)
+    for other in (aiguide_label, aiguide_faq_question, aiguide_byline):
         app.add_node(other)
     app.add_node(aiguide_review_date, html=(_visit_time, _depart_time))
     app.add_node(aiguide_link, html=(_visit_link, _depart_link))

@@ -22,7 +22,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
-from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.domain import aiguide_domain, page_title, place, relative_source
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
     aiguide_byline,
@@ -247,7 +247,9 @@ class PageReviewTransform(SphinxTransform):
             else:
                 iso = parse_date(value, location)
         domain = aiguide_domain(self.env)
-        domain.note_page_review(docname, {"reviewers": keys, "last_reviewed": iso, "line": line})
+        source = relative_source(self.env, self.document["source"])
+        domain.note_page_review(docname, {"reviewers": keys, "last_reviewed": iso,
+                                          "source": source, "line": line})
         byline = make_byline(self.config, keys, iso)
         if byline is not None:
             byline["classes"].append("aiguide-page-byline")
@@ -283,21 +285,21 @@ def _front_matter_line(source: str, name: str) -> int:
 
 def effective_review(
     domain: AIGuideDomain, record: ConceptRecord
-) -> tuple[list[str], str, int]:
-    """A concept's reviewers, review date and the line the date came from.
+) -> tuple[list[str], str, str]:
+    """A concept's reviewers, review date and where that date was written (``file:line``).
 
     The concept's own options win; what they leave out comes from the page.
     """
     page = domain.page_review(record["docname"])
     keys = record["reviewers"] or (page["reviewers"] if page else [])
     if record["last_reviewed"]:
-        return keys, record["last_reviewed"], record["review_line"]
+        return keys, record["last_reviewed"], place(domain.env, record)
     if page and page["last_reviewed"]:
-        return keys, page["last_reviewed"], page["line"]
-    return keys, "", record["line"]
+        return keys, page["last_reviewed"], place(domain.env, page)
+    return keys, "", place(domain.env, record)
 
 
-def _check_future(docname: str, iso: str, line: int, now: date) -> None:
+def _check_future(where: str, iso: str, now: date) -> None:
     if iso and date.fromisoformat(iso) > now:
         logger.warning(
             "last-reviewed %s is after today (%s)",
@@ -305,12 +307,12 @@ def _check_future(docname: str, iso: str, line: int, now: date) -> None:
             now.isoformat(),
             type="aiguide",
             subtype="date",
-            location=(docname, line),
+            location=where,
         )
 
 
 def _warn_stale(
-    config: Config, what: str, keys: list[str], iso: str, where: tuple[str, int], now: date
+    config: Config, what: str, keys: list[str], iso: str, where: str, now: date
 ) -> None:
     max_age = config.aiguide_review_max_age
     age = (now - date.fromisoformat(iso)).days
@@ -337,21 +339,19 @@ def check_reviews(app: Sphinx, env: BuildEnvironment) -> None:
     now = today(config)
     inherited: set[str] = set()
     for record in domain.concepts():
-        docname = record["docname"]
-        _check_future(docname, record["last_reviewed"], record["review_line"], now)
-        keys, iso, _line = effective_review(domain, record)
+        _check_future(place(env, record), record["last_reviewed"], now)
+        keys, iso, _where = effective_review(domain, record)
         if not record["last_reviewed"] and iso:
-            inherited.add(docname)
+            inherited.add(record["docname"])
         if iso:
             what = f"concept {record['term']!r}"
-            _warn_stale(config, what, keys, iso, (docname, record["line"]), now)
+            _warn_stale(config, what, keys, iso, place(env, record), now)
     for docname, page in domain.page_reviews():
-        _check_future(docname, page["last_reviewed"], page["line"], now)
+        _check_future(place(env, page), page["last_reviewed"], now)
         if page["last_reviewed"] and docname not in inherited:
-            title = env.titles[docname].astext() if docname in env.titles else docname
-            what = f"page {title!r}"
+            what = f"page {page_title(env, docname, docname)!r}"
             _warn_stale(config, what, page["reviewers"], page["last_reviewed"],
-                        (docname, page["line"]), now)
+                        place(env, page), now)
 
 
 def _check_config(app: Sphinx) -> None:

@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.domain import aiguide_domain, page_title
 from sphinx_aiguide.export import setup_export
 from sphinx_aiguide.jsonld import PageGraph, script_tag
 from sphinx_aiguide.urls import is_single_page, page_uri
@@ -110,11 +110,6 @@ def has_description(metatags: str, doctree: nodes.document) -> bool:
     return finder.found
 
 
-def _page_title(app: Sphinx, docname: str) -> str:
-    title = app.env.titles.get(docname)
-    return " ".join(title.astext().split()) if title is not None else ""
-
-
 def _describe(app: Sphinx, context: dict[str, Any], doctree: nodes.document,
               primary: ConceptRecord, title: str) -> None:
     """Description, title and Open Graph text of a page that has a primary concept."""
@@ -157,7 +152,7 @@ def on_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
         return
     domain = aiguide_domain(app.env)
     single = is_single_page(builder)
-    title = _page_title(app, pagename)
+    title = page_title(app.env, pagename)
     primary = None if single else domain.primary_concept(pagename, title)
     if primary is not None:
         _describe(app, context, doctree, primary, title)

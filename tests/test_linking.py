@@ -176,7 +176,7 @@ def test_index_sorts_like_a_reader_and_jumps_by_letter(build: Build, root: str) 
             'href="#aiguide-letter-u">U</a> <a class="reference internal" '
             'href="#aiguide-letter-v">V</a> <a class="reference internal" '
             'href="#aiguide-letter-z">Z</a></p>') in html
-    assert ('<div class="aiguide-index-group docutils container" id="aiguide-letter-u">\n'
+    assert ('<div class="aiguide-index-group" id="aiguide-letter-u">\n'
             '<h2 class="aiguide-label rubric">U</h2>') in html
     assert ("<dd><p>Überanpassung is when a model learns its training data too closely to "
             "generalise.</p>") in html
@@ -197,3 +197,13 @@ def test_index_in_other_builders(build: Build, builder: str) -> None:
         assert term in flat
     if builder == "singlehtml":
         assert 'href="#concept-überanpassung"' in output(app, "index.html")
+
+
+def test_every_latex_link_has_its_label(build: Build) -> None:
+    """PDF output: concept, question and letter anchors exist, so no link is dead."""
+    app = build("linking", "latex")
+    tex = "".join(path.read_text(encoding="utf-8") for path in app.outdir.glob("*.tex"))
+    targets = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]+)\}\]", tex))
+    labels = set(re.findall(r"\\label\{\\detokenize\{([^}]+)\}\}", tex))
+    assert {t for t in targets if "concept-" in t or "aiguide-letter-" in t}
+    assert targets <= labels, targets - labels

@@ -111,3 +111,19 @@ def test_an_invalid_calendar_date_in_myst_front_matter_is_reported(build: Build)
     again = build(srcdir=app.srcdir)
     assert "index.md:1: WARNING: Malformed YAML [myst.topmatter]" in warnings(again)
     assert "Text after everything stays." in body(again, "index")
+
+
+def test_warnings_name_the_included_file_that_holds_the_concept(build: Build) -> None:
+    app = build("include")
+    assert warnings(app) == (
+        f"{app.srcdir}/_parts/entry.rst:5: WARNING: concept 'Stale One' is stale: last "
+        "reviewed by no named reviewer 2521 days ago (2020-01-01); aiguide_review_max_age "
+        "is 30 [aiguide.stale]\n")
+
+
+def test_questions_are_recorded_as_readers_see_them(build: Build) -> None:
+    app = build("include")
+    assert 'id="faq-how-does-stale-one-relate-to-beta"' in body(app, "index")
+    domain = app.env.get_domain("aiguide")
+    (faq,) = domain.faqs_of("index")  # type: ignore[attr-defined]
+    assert faq["question"] == "How does Stale One relate to Beta?"
