@@ -25,9 +25,10 @@ from sphinx_aiguide.nodes import (
     aiguide_faq_item,
     aiguide_label,
     aiguide_referenced_by,
+    aiguide_term,
 )
 from sphinx_aiguide.review import check_reviewers, make_byline, parse_date
-from sphinx_aiguide.text import slugify, split_list
+from sphinx_aiguide.text import slugify, split_list, term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -188,6 +189,10 @@ class ConceptTransform(SphinxTransform):
                 )
                 continue
             node["term"] = term
+            if node["explicit_term"] and term_key(term) != term_key(_section_title(node)):
+                # several concepts share the section: each shows its own term
+                node.insert(0, aiguide_term(term, term, classes=["aiguide-term"],
+                                            translatable=False))
             anchor = unique_id(self.document, f"concept-{slugify(term)}")
             node["ids"].insert(0, anchor)
             self.document.ids[anchor] = node

@@ -26,6 +26,7 @@ from sphinx_aiguide.nodes import (
     aiguide_faq_question,
     aiguide_label,
     aiguide_summary,
+    aiguide_term,
 )
 from sphinx_aiguide.text import slugify
 
@@ -147,15 +148,27 @@ def _section_depth(node: nodes.Node) -> int:
     return depth
 
 
+def _under_term(node: nodes.Node) -> bool:
+    """Whether *node* sits in a concept that shows its term as a heading."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, aiguide_concept):
+        parent = parent.parent
+    return parent is not None and any(isinstance(c, aiguide_term) for c in parent.children)
+
+
 class HtmlFaqTransform(SphinxPostTransform):
-    """HTML: questions become ``<details>``/``<summary>`` and labels real headings."""
+    """HTML: questions become ``<details>``/``<summary>``, labels and terms real headings."""
 
     default_priority = 200
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        for label in self.document.findall(aiguide_label):
+        for label in self.document.findall(nodes.rubric):
+            if not isinstance(label, aiguide_label | aiguide_term):
+                continue
             level = _section_depth(label) + 1
+            if isinstance(label, aiguide_label) and _under_term(label):
+                level += 1
             label["heading-level"] = min(max(level, _MIN_LEVEL), _MAX_LEVEL)
         for item in list(self.document.findall(aiguide_faq_item)):
             question = item.next_node(aiguide_faq_question)

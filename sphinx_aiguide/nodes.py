@@ -44,6 +44,10 @@ class aiguide_label(nodes.rubric):
     """A section label ("Concept", "In Depth", …): a rubric, so every builder shows it."""
 
 
+class aiguide_term(nodes.rubric):
+    """The term as a heading, for a concept named by its argument rather than its section."""
+
+
 class aiguide_faq_group(nodes.container):
     """Consecutive questions under one "Frequently Asked Questions" label."""
 
@@ -203,7 +207,7 @@ def setup_nodes(app: Sphinx) -> None:
         else:
             app.add_node(block, html=_DIV)
     app.add_node(aiguide_faq_item, latex=_LATEX_ANCHORED, texinfo=_TEXINFO_ANCHORED)
-    for other in (aiguide_label, aiguide_faq_question, aiguide_byline):
+    for other in (aiguide_label, aiguide_term, aiguide_faq_question, aiguide_byline):
         app.add_node(other)
     app.add_node(aiguide_review_date, html=(_visit_time, _depart_time))
     app.add_node(aiguide_link, html=(_visit_link, _depart_link))

@@ -28,9 +28,12 @@ def test_summary_option_leaves_the_whole_body_in_depth(build: Build, root: str) 
     app = build(root)
     assert warnings(app) == ""
     html = body(app, "index")
-    assert ('<h2 class="aiguide-label rubric">Concept</h2>\n<p>A model trained on large amounts'
-            ' of text to predict the <em>next</em> token.</p>') in html
-    assert ('<h2 class="aiguide-label rubric">In Depth</h2>\n<p>Everything in the body is in '
+    # named by its argument in a section called "Glossary": the term is a heading of its own
+    assert ('<h2 class="aiguide-term rubric">Large Language Model</h2>\n'
+            '<div class="aiguide-summary">\n<h3 class="aiguide-label rubric">Concept</h3>\n'
+            '<p>A model trained on large amounts of text to predict the <em>next</em> token.</p>'
+            ) in html
+    assert ('<h3 class="aiguide-label rubric">In Depth</h3>\n<p>Everything in the body is in '
             'depth') in html
     record = domain_of(app).find("Large Language Model")
     assert record is not None
@@ -110,6 +113,10 @@ def test_nested_faqs_belong_to_their_concept(build: Build, root: str) -> None:
 def test_non_latin_terms_keep_their_letters_in_ids(build: Build, root: str) -> None:
     app = build(root)
     html = body(app, "index")
+    # a concept named by its section title shows no second heading
+    greek = html[html.index('id="concept-ωmega-ζήτα"'):html.index('id="concept-大規模言語モデル"')]
+    assert "aiguide-term" not in greek
+    assert '<h3 class="aiguide-term rubric">大規模言語モデル</h3>' in html
     assert 'id="concept-ωmega-ζήτα"' in html
     assert 'id="concept-大規模言語モデル"' in html
     record = domain_of(app).find("Ωmega Ζήτα")
