@@ -67,6 +67,21 @@ def _first_visible(body: list[nodes.Node]) -> int | None:
     return None
 
 
+#: How a writer calls the blocks a concept's body may start with.
+_BLOCK_NAMES = {"bullet_list": "a list", "enumerated_list": "a numbered list",
+                "definition_list": "a definition list", "literal_block": "a code block",
+                "table": "a table", "block_quote": "a quotation", "figure": "a figure",
+                "image": "an image", "aiguide_faq_item": "a question (faq)",
+                "aiguide_concept": "another concept", "container": "a container"}
+
+
+def _describe(node: nodes.Node) -> str:
+    name = type(node).__name__
+    if isinstance(node, nodes.Admonition):
+        return f"a {name} admonition"
+    return _BLOCK_NAMES.get(name, f"a {name.replace('_', ' ')}")
+
+
 class ConceptDirective(AIGuideDirective):
     """``.. concept:: [TERM]`` — see the SPEC for the options."""
 
@@ -134,8 +149,8 @@ class ConceptDirective(AIGuideDirective):
         if index is None:
             self.warn("concept has no summary: write a first paragraph or give :summary:")
         else:
-            self.warn("concept has no summary: its body starts with a %s, not a paragraph; "
-                      "write a first paragraph or give :summary:", type(body[index]).__name__)
+            self.warn("concept has no summary: its body starts with %s, not a paragraph; "
+                      "write a first paragraph or give :summary:", _describe(body[index]))
         return None
 
     def _related(self, names: list[str]) -> aiguide_concept_related:

@@ -220,10 +220,15 @@ class AIGuideDomain(Domain):
         """The concept of *docname* whose anchor is *anchor*."""
         return next((r for r in self._concepts.get(docname, ()) if r["id"] == anchor), None)
 
+    def listed(self) -> Iterator[ConceptRecord]:
+        """The concepts that listings and exports show: a term defined twice shows once."""
+        return (record for record in self.concepts() if self.find(record["term"]) is record)
+
     def index_letters(self) -> set[str]:
         """The A–Z letters under which the listed concepts file (for jump bars)."""
         if self._letters is None:
-            self._letters = {index_letter(record["term"]) for record in self.concepts()}
+            language = self.env.config.language
+            self._letters = {index_letter(r["term"], language) for r in self.listed()}
         return self._letters
 
     def index_pages(self) -> list[str]:

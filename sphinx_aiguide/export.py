@@ -85,8 +85,10 @@ def glossary(app: Sphinx) -> dict[str, Any]:
 
     domain = aiguide_domain(app.env)
     owned = faqs_by_concept(app.env, domain)
-    records = sorted(domain.concepts(),
-                     key=lambda record: (collation_key(record["term"]), record["docname"]))
+    language = app.config.language
+    records = sorted(domain.listed(),
+                     key=lambda record: (collation_key(record["term"], language),
+                                         record["docname"]))
     return {
         "generator": f"sphinx-aiguide {__version__}",
         "project": str(app.config.project),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.domain import aiguide_domain, page_title
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -29,10 +29,12 @@ class View(NamedTuple):
 
     #: docname -> what each of its links shows
     links: dict[str, tuple[tuple[str, Shown | None], ...]]
-    #: (docname, anchor) of a concept -> the pages that link to it
-    backlinks: dict[tuple[str, str], tuple[str, ...]]
+    #: (docname, anchor) of a concept -> the pages that link to it, with their titles
+    backlinks: dict[tuple[str, str], tuple[tuple[str, str], ...]]
     #: every listed concept, in a fixed order (A–Z listings show these)
     listing: tuple[Shown, ...]
+    #: the letters that have concepts (the aiguide theme's A–Z bar on every page)
+    letters: frozenset[str]
 
 
 def _shown(record: ConceptRecord | None) -> Shown | None:
@@ -45,18 +47,28 @@ def _shown(record: ConceptRecord | None) -> Shown | None:
 def view(domain: AIGuideDomain) -> View:
     """Take the current view from the domain."""
     records = list(domain.concepts())
+    env = domain.env
     return View(
         links={docname: tuple((key, _shown(domain.find(key))) for key in domain.links_of(docname))
                for docname in domain.linking_pages()},
-        backlinks={(r["docname"], r["id"]): tuple(domain.referrers(r)) for r in records},
-        listing=tuple(s for s in map(_shown, records) if s is not None),
+        backlinks={(r["docname"], r["id"]): tuple((doc, page_title(env, doc))
+                                                  for doc in domain.referrers(r))
+                   for r in records},
+        listing=tuple(s for s in map(_shown, domain.listed()) if s is not None),
+        letters=frozenset(domain.index_letters()),
     )
 
 
 def pages_to_rewrite(
-    before: View, after: View, existing: Set[str], indexes: list[str]
+    before: View, after: View, existing: Set[str], indexes: list[str], *, every_page: bool
 ) -> set[str]:
-    """The pages whose shown data differs between *before* and *after*."""
+    """The pages whose shown data differs between *before* and *after*.
+
+    With *every_page*, the pages all show the A–Z bar (the aiguide theme), so a change of
+    its letters rewrites them all.
+    """
+    if every_page and before.letters != after.letters:
+        return set(existing)
     pages = {docname for docname, links in after.links.items()
              if before.links.get(docname) != links}
     for target in before.backlinks.keys() | after.backlinks.keys():
@@ -81,7 +93,10 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if before is None:
         return []
     domain.view_before_read = None
-    pages = pages_to_rewrite(before, view(domain), env.found_docs, domain.index_pages())
+    theme = env.config.html_theme
+    bar = theme == "aiguide" and bool(env.config.html_theme_options.get("concept_index_page"))
+    pages = pages_to_rewrite(before, view(domain), env.found_docs, domain.index_pages(),
+                             every_page=bar)
     return sorted(pages)
 
 

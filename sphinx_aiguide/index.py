@@ -72,18 +72,20 @@ class ConceptIndexTransform(SphinxPostTransform):
         domain = aiguide_domain(self.env)
         for holder in list(self.document.findall(aiguide_index)):
             wanted = {term_key(tag) for tag in holder["tags"]}
+            language = self.config.language
             records = sorted(
-                (record for record in domain.concepts()
-                 if domain.find(record["term"]) is record
-                 and (not wanted or wanted & {term_key(tag) for tag in record["tags"]})),
-                key=lambda record: collation_key(record["term"]),
+                (record for record in domain.listed()
+                 if not wanted or wanted & {term_key(tag) for tag in record["tags"]}),
+                key=lambda record: collation_key(record["term"], language),
             )
             self._fill(holder, records)
 
     def _fill(self, holder: aiguide_index, records: list[ConceptRecord]) -> None:
         fromdoc = self.env.current_document.docname
         jump = nodes.paragraph(classes=["aiguide-index-jump"])
-        for letter, group in groupby(records, key=lambda record: index_letter(record["term"])):
+        language = self.config.language
+        for letter, group in groupby(records,
+                                     key=lambda record: index_letter(record["term"], language)):
             anchor = unique_id(self.document, letter_anchor(letter))
             self.document.ids[anchor] = holder
             if len(jump):

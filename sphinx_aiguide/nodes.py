@@ -23,8 +23,8 @@ class aiguide_concept(nodes.container):
     """One glossary entry: summary, in-depth part, FAQs, related list and byline.
 
     Attributes (plain data, also stored in the domain): ``term`` (empty until the
-    section title is known), ``aliases``, ``tags``, ``related``, ``reviewers``,
-    ``last_reviewed``, ``explicit_term`` (whether the term came from the argument).
+    section title is known), ``explicit_term`` (the directive's argument, or ""),
+    ``aliases``, ``tags``, ``related``, ``reviewed_by`` and ``last_reviewed``.
     """
 
 

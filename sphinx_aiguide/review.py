@@ -375,6 +375,8 @@ def _check_config(app: Sphinx) -> None:
                     "the name is shown without a link", key, type="aiguide", subtype="reviewer",
                 )
     max_age = config.aiguide_review_max_age
+    if isinstance(max_age, str) and max_age.strip().isdigit():  # from -D on the command line
+        max_age = config.aiguide_review_max_age = int(max_age)
     if max_age is not None and (isinstance(max_age, bool) or not isinstance(max_age, int)
                                 or max_age < 0):
         logger.warning("aiguide_review_max_age must be a number of days; ignoring %r",

@@ -43,26 +43,54 @@ def split_list(raw: str) -> list[str]:
             items = None
         if isinstance(items, list):
             return [" ".join(str(item).split()) for item in items if str(item).strip()]
-    return [" ".join(part.split()) for part in raw.split(",") if part.strip()]
+    items = (" ".join(part.split()) for part in raw.split(","))
+    return [_unquote(item) for item in items if _unquote(item)]
 
 
-def collation_key(term: str) -> tuple[str, str]:
-    """Sort key for A–Z listings: accents fold onto their base letter, case is ignored.
+def _unquote(item: str) -> str:
+    """``"Convergent goals"`` → ``Convergent goals``: quotes around an item are not part of it."""
+    if len(item) >= 2 and item[0] == item[-1] and item[0] in "\"'":
+        return item[1:-1].strip()
+    return item
 
-    ``Überanpassung`` sorts with the U's (before ``Value Alignment``), as readers of
-    German and English expect; the second part keeps the order of otherwise equal terms
-    stable. Scripts without case or accents keep their code-point order.
+
+#: Letters that some languages file after Z, in their order there (``sv``: Å Ä Ö).
+_AFTER_Z = {"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå"}
+
+
+def _tailoring(language: str | None) -> str:
+    return _AFTER_Z.get((language or "").replace("-", "_").split("_")[0].lower(), "")
+
+
+def collation_key(term: str, language: str | None = None) -> tuple[str, str]:
+    """Sort key for A–Z listings in the reader's language.
+
+    Accents fold onto their base letter and case is ignored, so ``Überanpassung`` sorts with
+    the U's (before ``Value Alignment``) as German, English, French or Spanish readers
+    expect. Swedish, Finnish, Danish and Norwegian readers find their own letters after Z
+    (``Örebro`` after ``Zebra``). The second part keeps otherwise equal terms in a stable
+    order; scripts without case or accents keep their code-point order.
     """
-    decomposed = unicodedata.normalize("NFKD", term)
-    base = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return base.casefold(), term
+    after_z = _tailoring(language)
+    folded = []
+    for char in unicodedata.normalize("NFC", term).casefold():
+        if char in after_z:
+            folded.append(chr(0x7B + after_z.index(char)))  # just after "z"
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            folded.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(folded), term
 
 
-def index_letter(term: str) -> str:
+def index_letter(term: str, language: str | None = None) -> str:
     """The A–Z heading a term files under: its first letter without accents, upper-case.
 
-    Terms that start with a digit or a symbol file under ``#``.
+    Letters a language files after Z keep their own heading (Swedish ``Ö``); terms that
+    start with a digit or a symbol file under ``#``.
     """
+    first = unicodedata.normalize("NFC", term.strip())[:1].casefold()
+    if first and first in _tailoring(language):
+        return first.upper()
     folded = collation_key(term)[0].lstrip()
     if not folded or not folded[0].isalpha():
         return "#"

@@ -220,3 +220,10 @@ def test_exports_are_rewritten_only_when_what_they_show_changes(build: Build) ->
     page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     build(srcdir=first.srcdir, confoverrides={"html_baseurl": "https://guide.example.org/"})
     assert json.loads(exported.read_text(encoding="utf-8"))["concepts"]  # a page was read
+
+
+def test_a_term_defined_twice_is_exported_once(build: Build) -> None:
+    app = build("parallel")
+    terms = [concept["term"] for concept in glossary(app)["concepts"]]
+    assert [t for t in terms if t.casefold() == "alignment"] == ["Alignment"]
+    assert len(terms) == len(set(terms)) == 10

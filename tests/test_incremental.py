@@ -57,7 +57,12 @@ def add_reference(src: Path) -> None:
             "without task-specific examples, unlike :concept:`overfitting` models.")
 
 
+def retitle_referrer(src: Path) -> None:
+    replace(src / "usage.rst", "Usage\n=====", "How to Link\n===========")
+
+
 SCENARIOS: dict[str, Edit] = {
+    "retitle-referrer": retitle_referrer,
     "summary": edit_summary,
     "rename": rename_concept,
     "add": add_concept,
@@ -103,3 +108,23 @@ def test_a_summary_edit_rewrites_exactly_the_pages_that_show_it(build: Build) ->
     # the entry itself, the two A–Z listings, and the pages whose links preview it
     assert written(again.status.getvalue()) == {
         "overfitting", "index", "glossary", "usage", "value-alignment"}
+
+
+def az_bar(page: str) -> str:
+    start = page.index('<nav class="ag-az"')
+    return page[start:page.index("</nav>", start)]
+
+
+def test_the_theme_letter_bar_follows_new_letters(build: Build) -> None:
+    """In the aiguide theme every page shows the A–Z bar: a new letter updates them all."""
+    options = {"html_theme": "aiguide", "html_theme_options.concept_index_page": "index"}
+    first = build("linking", confoverrides=options)
+    add_concept(first.srcdir)  # "AI Agent": the first concept under A
+    incremental = build(srcdir=first.srcdir, confoverrides=options)
+    clean_src = build("linking", confoverrides=options).srcdir
+    add_concept(clean_src)
+    clean = build(srcdir=clean_src, confoverrides=options, freshenv=True)
+    for page in ("usage.html", "zero-shot.html"):
+        bar = az_bar((incremental.outdir / page).read_text(encoding="utf-8"))
+        assert 'href="index.html#aiguide-letter-a">A</a>' in bar
+        assert bar == az_bar((clean.outdir / page).read_text(encoding="utf-8"))

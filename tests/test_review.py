@@ -102,3 +102,10 @@ def test_unusable_configuration_warns_instead_of_failing(build: Build) -> None:
             "real date [aiguide.date]") in text
     # an unusable registry entry leaves its key as a plain name
     assert "Reviewed by editors ·" in body(app, "index")
+
+
+def test_max_age_from_the_command_line(build: Build) -> None:
+    """``-D aiguide_review_max_age=30`` arrives as text; it still sets the limit."""
+    app = build("review", confoverrides={"aiguide_review_max_age": "30"})
+    assert "WARNING: concept 'Inherits' is stale:" in warnings(app)
+    assert "aiguide_review_max_age is 30 [aiguide.stale]" in warnings(app)

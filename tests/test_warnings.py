@@ -17,7 +17,7 @@ EXPECTED = {
          "aiguide.reviewer"),
         ("index.rst:7", "last-reviewed 'yesterday' is not a date of the form YYYY-MM-DD",
          "aiguide.date"),
-        ("index.rst:7", "concept has no summary: its body starts with a bullet_list, not a "
+        ("index.rst:7", "concept has no summary: its body starts with a list, not a "
          "paragraph; write a first paragraph or give :summary:", "aiguide.concept"),
         ("index.rst:14", "concept has no summary: write a first paragraph or give :summary:",
          "aiguide.concept"),
