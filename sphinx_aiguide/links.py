@@ -17,9 +17,11 @@ from sphinx_aiguide.concept import make_label
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import aiguide_link, aiguide_preview, aiguide_referenced_by
+from sphinx_aiguide.text import term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 #: Builders whose pages are read in a browser: epub readers get no hover previews.
@@ -100,8 +102,33 @@ class TermToConceptTransform(SphinxPostTransform):
                 node["refdomain"], node["reftype"] = "aiguide", "concept"
 
 
+def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,
+                      contnode: nodes.TextElement) -> nodes.reference | None:
+    """Concepts of other projects match in any case too, as this project's own do.
+
+    Intersphinx matches ``aiguide:concept`` entries exactly; this runs after it and looks
+    the name up again, ignoring case and spacing.
+    """
+    if (node.get("refdomain"), node.get("reftype")) != ("aiguide", "concept"):
+        return None
+    if "sphinx.ext.intersphinx" not in app.extensions:
+        return None
+    from sphinx.ext.intersphinx import InventoryAdapter  # noqa: PLC0415 - optional
+
+    key = term_key(node["reftarget"])
+    entries = InventoryAdapter(env).main_inventory.get("aiguide:concept", {})
+    for name, item in sorted(entries.items()):
+        if term_key(name) == key:
+            uri = item.uri if hasattr(item, "uri") else item[2]
+            reference = nodes.reference("", "", internal=False, refuri=uri)
+            reference += contnode
+            return reference
+    return None
+
+
 def setup_links(app: Sphinx) -> None:
     """Register the transforms that turn recorded links into lists and previews."""
     app.add_post_transform(TermToConceptTransform)
     app.add_post_transform(ReferencedByTransform)
     app.add_post_transform(PreviewTransform)
+    app.connect("missing-reference", external_any_case, priority=900)
