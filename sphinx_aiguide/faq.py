@@ -61,7 +61,6 @@ class FaqDirective(AIGuideDirective):
             self.warn("faq %r has no answer: write it as the directive's content", question)
         item = aiguide_faq_item(
             classes=["aiguide-faq-item", *self.text_option("class").split()],
-            question=question,
             open="open" in self.options,
         )
         self.set_source_info(item)

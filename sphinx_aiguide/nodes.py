@@ -53,7 +53,7 @@ class aiguide_faq_group(nodes.container):
 
 
 class aiguide_faq_item(nodes.container):
-    """One question and its answer. Attribute ``question``: the plain question text."""
+    """One question and its answer. Attribute ``open``: shown expanded in HTML."""
 
 
 class aiguide_faq_question(nodes.paragraph):
