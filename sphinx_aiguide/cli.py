@@ -135,7 +135,7 @@ def collect_reviews(sourcedir: Path) -> tuple[list[ReviewRow], int | None, date]
         now = today(env.config)
         rows: list[ReviewRow] = []
         for record in domain.concepts():
-            keys, iso, _line = effective_review(domain, record)
+            keys, iso = effective_review(domain, record)
             rows.append({
                 "term": record["term"],
                 "file": record["source"],

@@ -61,7 +61,7 @@ def faqs_by_concept(env: BuildEnvironment,
 
 def _entry(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
            faqs: list[FaqRecord]) -> dict[str, Any]:
-    keys, iso, _line = effective_review(domain, record)
+    keys, iso = effective_review(domain, record)
     reviewers = [lookup(app.config, key) for key in keys]
     return {
         "term": record["term"],

@@ -44,18 +44,20 @@ def _shown(record: ConceptRecord | None) -> Shown | None:
             tuple(record["aliases"]), tuple(record["tags"]))
 
 
-def view(domain: AIGuideDomain) -> View:
-    """Take the current view from the domain."""
+def view(domain: AIGuideDomain, *, letters: bool) -> View:
+    """Take the current view from the domain (the bar's *letters* only when shown)."""
     records = list(domain.concepts())
-    env = domain.env
+    titles: dict[str, str] = {}
+    for docname in domain.linking_pages():
+        titles[docname] = page_title(domain.env, docname)
     return View(
         links={docname: tuple((key, _shown(domain.find(key))) for key in domain.links_of(docname))
-               for docname in domain.linking_pages()},
-        backlinks={(r["docname"], r["id"]): tuple((doc, page_title(env, doc))
+               for docname in titles},
+        backlinks={(r["docname"], r["id"]): tuple((doc, titles[doc])
                                                   for doc in domain.referrers(r))
                    for r in records},
         listing=tuple(s for s in map(_shown, domain.listed()) if s is not None),
-        letters=frozenset(domain.index_letters()),
+        letters=frozenset(domain.index_letters()) if letters else frozenset(),
     )
 
 
@@ -80,27 +82,45 @@ def pages_to_rewrite(
 
 
 
-def _take_view(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
-               removed: Set[str]) -> list[str]:
+def _letter_bar(env: BuildEnvironment) -> bool:
+    """Whether every page shows the A–Z bar (the aiguide theme with an index page)."""
+    options = env.config.html_theme_options or {}
+    return env.config.html_theme == "aiguide" and bool(options.get("concept_index_page"))
+
+
+def _take_view(env: BuildEnvironment) -> None:
+    """Take the view once, before the first page of this build is purged or read."""
     domain = aiguide_domain(env)
-    domain.view_before_read = view(domain)
-    return []
+    if domain.view_before_read is None:
+        domain.view_before_read = view(domain, letters=_letter_bar(env))
+
+
+def _before_purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _take_view(env)
+
+
+def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    if docnames:
+        _take_view(env)
 
 
 def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = aiguide_domain(env)
     before = domain.view_before_read
-    if before is None:
+    if before is None:  # nothing was read or removed: nothing others show has changed
         return []
     domain.view_before_read = None
-    theme = env.config.html_theme
-    bar = theme == "aiguide" and bool(env.config.html_theme_options.get("concept_index_page"))
-    pages = pages_to_rewrite(before, view(domain), env.found_docs, domain.index_pages(),
-                             every_page=bar)
+    bar = _letter_bar(env)
+    pages = pages_to_rewrite(before, view(domain, letters=bar), env.found_docs,
+                             domain.index_pages(), every_page=bar)
     return sorted(pages)
 
 
 def setup_incremental(app: Sphinx) -> None:
-    """Take the view before reading and compare it after reading."""
-    app.connect("env-get-outdated", _take_view)
+    """Take the view before a build changes the data, and compare it after reading.
+
+    A no-op build purges and reads nothing, so it takes no view at all.
+    """
+    app.connect("env-purge-doc", _before_purge)
+    app.connect("env-before-read-docs", _before_read)
     app.connect("env-get-updated", _pages_to_rewrite)

@@ -157,7 +157,7 @@ class PageGraph:
         keys: list[str] = []
         iso = ""
         if primary is not None:
-            keys, iso, _line = effective_review(self.domain, primary)
+            keys, iso = effective_review(self.domain, primary)
         else:
             page = self.domain.page_review(docnames[0]) if docnames else None
             if page is not None:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord
+    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord, PageReview
 
 logger = logging.getLogger(__name__)
 
@@ -283,23 +283,18 @@ def _front_matter_line(source: str, name: str) -> int:
     return 1
 
 
-def effective_review(
-    domain: AIGuideDomain, record: ConceptRecord
-) -> tuple[list[str], str, str]:
-    """A concept's reviewers, review date and where that date was written (``file:line``).
-
-    The concept's own options win; what they leave out comes from the page.
-    """
+def effective_review(domain: AIGuideDomain, record: ConceptRecord) -> tuple[list[str], str]:
+    """A concept's reviewers and review date: its own options win, the page fills in."""
     page = domain.page_review(record["docname"])
     keys = record["reviewers"] or (page["reviewers"] if page else [])
     if record["last_reviewed"]:
-        return keys, record["last_reviewed"], place(domain.env, record)
-    if page and page["last_reviewed"]:
-        return keys, page["last_reviewed"], place(domain.env, page)
-    return keys, "", place(domain.env, record)
+        return keys, record["last_reviewed"]
+    return keys, page["last_reviewed"] if page else ""
 
 
-def _check_future(where: str, iso: str, now: date) -> None:
+def _check_future(env: BuildEnvironment, record: ConceptRecord | PageReview,
+                  now: date) -> None:
+    iso = record["last_reviewed"]
     if iso and date.fromisoformat(iso) > now:
         logger.warning(
             "last-reviewed %s is after today (%s)",
@@ -307,13 +302,13 @@ def _check_future(where: str, iso: str, now: date) -> None:
             now.isoformat(),
             type="aiguide",
             subtype="date",
-            location=where,
+            location=place(env, record),
         )
 
 
-def _warn_stale(
-    config: Config, what: str, keys: list[str], iso: str, where: str, now: date
-) -> None:
+def _warn_stale(env: BuildEnvironment, what: str, keys: list[str], iso: str,
+                record: ConceptRecord | PageReview, now: date) -> None:
+    config = env.config
     max_age = config.aiguide_review_max_age
     age = (now - date.fromisoformat(iso)).days
     if max_age is None or age <= max_age:
@@ -328,30 +323,27 @@ def _warn_stale(
         max_age,
         type="aiguide",
         subtype="stale",
-        location=where,
+        location=place(env, record),
     )
 
 
 def check_reviews(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn about future and stale reviews, on every build (incremental ones included)."""
-    config = env.config
     domain = aiguide_domain(env)
-    now = today(config)
+    now = today(env.config)
     inherited: set[str] = set()
     for record in domain.concepts():
-        _check_future(place(env, record), record["last_reviewed"], now)
-        keys, iso, _where = effective_review(domain, record)
+        _check_future(env, record, now)
+        keys, iso = effective_review(domain, record)
         if not record["last_reviewed"] and iso:
             inherited.add(record["docname"])
         if iso:
-            what = f"concept {record['term']!r}"
-            _warn_stale(config, what, keys, iso, place(env, record), now)
+            _warn_stale(env, f"concept {record['term']!r}", keys, iso, record, now)
     for docname, page in domain.page_reviews():
-        _check_future(place(env, page), page["last_reviewed"], now)
+        _check_future(env, page, now)
         if page["last_reviewed"] and docname not in inherited:
             what = f"page {page_title(env, docname, docname)!r}"
-            _warn_stale(config, what, page["reviewers"], page["last_reviewed"],
-                        place(env, page), now)
+            _warn_stale(env, what, page["reviewers"], page["last_reviewed"], page, now)
 
 
 def _check_config(app: Sphinx) -> None:
