@@ -7,6 +7,7 @@ environment stays small. Lookups by term or alias go through an index built on d
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 
@@ -79,10 +80,15 @@ def place(env: BuildEnvironment, record: ConceptRecord | PageReview) -> str:
 
 
 def relative_source(env: BuildEnvironment, source: str) -> str:
-    """*source* relative to the source folder (kept as it is when outside it)."""
-    path = Path(source)
-    return path.relative_to(env.srcdir).as_posix() if path.is_relative_to(env.srcdir) \
-        else source
+    """*source* relative to the source folder (absolute when outside it).
+
+    docutils names an included file relative to the working directory, which need not be
+    the source folder; the path is made absolute first.
+    """
+    path = Path(os.path.abspath(source))  # noqa: PTH100 - normalises "..", unlike resolve()
+    srcdir = Path(os.path.abspath(env.srcdir))  # noqa: PTH100
+    return path.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) \
+        else path.as_posix()
 
 
 def page_title(env: BuildEnvironment, docname: str, default: str = "") -> str:

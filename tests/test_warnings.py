@@ -113,7 +113,13 @@ def test_an_invalid_calendar_date_in_myst_front_matter_is_reported(build: Build)
     assert "Text after everything stays." in body(again, "index")
 
 
-def test_warnings_name_the_included_file_that_holds_the_concept(build: Build) -> None:
+def test_warnings_name_the_included_file_that_holds_the_concept(
+    build: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # docutils names included files relative to the working directory: build from elsewhere
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
     app = build("include")
     assert warnings(app) == (
         f"{app.srcdir}/_parts/entry.rst:5: WARNING: concept 'Stale One' is stale: last "
