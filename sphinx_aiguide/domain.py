@@ -132,7 +132,7 @@ class AIGuideDomain(Domain):
     _lookup: dict[str, ConceptRecord] | None = None
     #: What pages showed of concepts before this build read its sources (see .incremental).
     view_before_read: View | None = None
-    #: Whether this build read or removed any page (see .export).
+    #: Whether this build read or removed any page: set with the view above, read by .export.
     sources_changed = False
     _backlinks: dict[tuple[str, str], list[str]] | None = None
     _letters: set[str] | None = None

@@ -145,12 +145,6 @@ def _stamp(app: Sphinx) -> str:
                        config.language, config.root_doc])
 
 
-def _note_change(app: Sphinx, env: BuildEnvironment, *docnames: Any) -> None:
-    """Remember that this build reads or removes pages, so the exports may change."""
-    if docnames and docnames[-1]:
-        aiguide_domain(env).sources_changed = True
-
-
 def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     """Write both files after a successful build of a website.
 
@@ -176,6 +170,4 @@ def setup_export(app: Sphinx) -> None:
     """Register the export switch and the writer."""
     app.add_config_value("aiguide_export", True, "", types=frozenset({bool}),
                          description="write glossary.json and llms.txt beside HTML output")
-    app.connect("env-before-read-docs", _note_change)
-    app.connect("env-purge-doc", _note_change)
     app.connect("build-finished", write_exports)

@@ -91,6 +91,7 @@ def _letter_bar(env: BuildEnvironment) -> bool:
 def _take_view(env: BuildEnvironment) -> None:
     """Take the view once, before the first page of this build is purged or read."""
     domain = aiguide_domain(env)
+    domain.sources_changed = True
     if domain.view_before_read is None:
         domain.view_before_read = view(domain, letters=_letter_bar(env))
 

@@ -43,8 +43,8 @@ def split_list(raw: str) -> list[str]:
             items = None
         if isinstance(items, list):
             return [" ".join(str(item).split()) for item in items if str(item).strip()]
-    items = (" ".join(part.split()) for part in raw.split(","))
-    return [_unquote(item) for item in items if _unquote(item)]
+    items = (_unquote(" ".join(part.split())) for part in raw.split(","))
+    return [item for item in items if item]
 
 
 def _unquote(item: str) -> str:
