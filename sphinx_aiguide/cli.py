@@ -2,7 +2,9 @@
 
 ``review`` reads the project with Sphinx itself (the ``dummy`` builder writes nothing), so
 it sees exactly what a build sees: reST and MyST pages, page-level review data, the
-reviewer registry and the project's ``aiguide_review_max_age``.
+reviewer registry and the project's ``aiguide_review_max_age``; and it judges staleness
+with the build's own rules (:mod:`.review.checks`). Sphinx is imported only then, so
+``--help`` and ``new`` start at once.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sphinx_aiguide.text import slugify
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
 
 class ReviewRow(TypedDict):
     """One concept in the review report."""
@@ -119,33 +122,38 @@ def cmd_new(args: argparse.Namespace) -> int:
     return OK
 
 
-def collect_reviews(sourcedir: Path) -> tuple[list[ReviewRow], int | None, date]:
-    """Read the project and return one row per concept, its configured max age, today."""
-    from sphinx.application import Sphinx  # noqa: PLC0415 - only this command needs it
+def collect_reviews(sourcedir: Path,
+                    max_age: int | None = None) -> tuple[list[ReviewRow], int | None, date]:
+    """Read the project; return one row per concept, the max age applied, and today.
 
+    *max_age* overrides the project's ``aiguide_review_max_age``.
+    """
+    # only this command needs Sphinx and the extension
+    from sphinx.application import Sphinx  # noqa: PLC0415
+
+    from sphinx_aiguide.config import settings  # noqa: PLC0415
     from sphinx_aiguide.domain import aiguide_domain  # noqa: PLC0415
-    from sphinx_aiguide.review import effective_review, lookup, today  # noqa: PLC0415
+    from sphinx_aiguide.review.checks import concept_states  # noqa: PLC0415
+    from sphinx_aiguide.review.dates import today  # noqa: PLC0415
+    from sphinx_aiguide.review.registry import lookup  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as scratch:
         app = Sphinx(str(sourcedir), str(sourcedir), f"{scratch}/out", f"{scratch}/doctrees",
                      "dummy", status=None, warning=StringIO(), freshenv=True)
         app.build()
-        env = app.env
-        domain = aiguide_domain(env)
-        now = today(env.config)
-        rows: list[ReviewRow] = []
-        for record in domain.concepts():
-            keys, iso = effective_review(domain, record)
-            rows.append({
-                "term": record["term"],
-                "file": record["source"],
-                "line": record["line"],
-                "reviewers": [lookup(env.config, key).name for key in keys],
-                "last_reviewed": iso or None,
-                "age_days": (now - date.fromisoformat(iso)).days if iso else None,
-                "stale": False,
-            })
-        max_age = env.config.aiguide_review_max_age
+        current = settings(app.config)
+        now = today(current)
+        if max_age is None:
+            max_age = current.review_max_age
+        rows: list[ReviewRow] = [{
+            "term": record["term"],
+            "file": record["source"],
+            "line": record["line"],
+            "reviewers": [lookup(current, key).name for key in state.reviewers],
+            "last_reviewed": state.last_reviewed or None,
+            "age_days": state.age_days,
+            "stale": state.stale,
+        } for record, state in concept_states(aiguide_domain(app.env), now, max_age)]
     # never reviewed first, then the oldest review
     rows.sort(key=lambda row: (row["age_days"] is not None, -(row["age_days"] or 0),
                                row["term"].casefold()))
@@ -175,14 +183,10 @@ def cmd_review(args: argparse.Namespace) -> int:
               "(no conf.py)", file=sys.stderr)
         return ERROR
     try:
-        rows, configured, now = collect_reviews(sourcedir)
+        rows, max_age, now = collect_reviews(sourcedir, args.max_age)
     except Exception as error:  # any failure to read the project is reported, not raised
         print(f"sphinx-aiguide review: could not read {sourcedir}: {error}", file=sys.stderr)
         return ERROR
-    max_age = args.max_age if args.max_age is not None else configured
-    for row in rows:
-        row["stale"] = bool(max_age is not None and row["age_days"] is not None
-                            and row["age_days"] > max_age)
     if args.json:
         print(json.dumps({"today": now.isoformat(), "max_age": max_age, "concepts": rows},
                          ensure_ascii=False, indent=2))

@@ -2,12 +2,15 @@
 
 Everything is stored per document as plain dicts, lists and strings, so that
 ``clear_doc`` and ``merge_domaindata`` (parallel reads) are simple and the pickled
-environment stays small. Lookups by term or alias go through an index built on demand.
+environment stays small. Lookups by term or alias, "Referenced by" lists and the A–Z order
+go through indexes built on demand from that data and dropped whenever it changes. The
+domain holds data only: which pages an edit makes stale is :mod:`.collector`'s job.
 """
 
 from __future__ import annotations
 
 import os
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 
@@ -18,7 +21,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_aiguide.text import index_letter, term_key
+from sphinx_aiguide.text import collation_key, fold, index_letter, term_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -28,9 +31,11 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_aiguide.incremental import View
-
 logger = logging.getLogger(__name__)
+
+#: Bumped whenever the shape of stored data changes (it is also the extension's
+#: ``env_version``, so one number says both).
+DATA_VERSION = 4
 
 #: ``(refdomain, reftype)`` of the cross-references that can point to a concept.
 LINK_TYPES = frozenset({("aiguide", "concept"), ("std", "term"), (None, "any"), ("", "any")})
@@ -94,7 +99,7 @@ def relative_source(env: BuildEnvironment, source: str) -> str:
 def page_title(env: BuildEnvironment, docname: str, default: str = "") -> str:
     """The title of *docname* as plain text, or *default* when it has none."""
     title = env.titles.get(docname)
-    return " ".join(title.astext().split()) if title is not None else default
+    return fold(title.astext()) if title is not None else default
 
 
 class ConceptRole(XRefRole):
@@ -125,21 +130,18 @@ class AIGuideDomain(Domain):
         "refs": {},  # docname -> sorted lookup keys of the concepts the page links to
         "indexes": {},  # docname -> True when the page holds a concept-index
     }
-    data_version = 3
+    data_version = DATA_VERSION
     #: The tables of :attr:`data`, all keyed by docname.
     tables: ClassVar[tuple[str, ...]] = ("concepts", "faqs", "pages", "refs", "indexes")
 
     _lookup: dict[str, ConceptRecord] | None = None
-    #: What pages showed of concepts before this build read its sources (see .incremental).
-    view_before_read: View | None = None
-    #: Whether this build read or removed any page: set with the view above, read by .export.
-    sources_changed = False
     _backlinks: dict[tuple[str, str], list[str]] | None = None
-    _letters: set[str] | None = None
+    _alphabetical: list[ConceptRecord] | None = None
+    _letters: list[tuple[str, list[ConceptRecord]]] | None = None
 
     def _changed(self) -> None:
         """Drop the indexes derived from :attr:`data`; they are rebuilt on demand."""
-        self._lookup = self._backlinks = self._letters = None
+        self._lookup = self._backlinks = self._alphabetical = self._letters = None
 
     @property
     def _concepts(self) -> dict[str, list[ConceptRecord]]:
@@ -230,11 +232,22 @@ class AIGuideDomain(Domain):
         """The concepts that listings and exports show: a term defined twice shows once."""
         return (record for record in self.concepts() if self.find(record["term"]) is record)
 
-    def index_letters(self) -> set[str]:
-        """The A–Z letters under which the listed concepts file (for jump bars)."""
-        if self._letters is None:
+    def alphabetical(self) -> list[ConceptRecord]:
+        """The listed concepts in the A–Z order of the project's language.
+
+        Listings, jump bars and the exports all show this one order.
+        """
+        if self._alphabetical is None:
             language = self.env.config.language
-            self._letters = {index_letter(r["term"], language) for r in self.listed()}
+            self._alphabetical = sorted(
+                self.listed(), key=lambda record: (collation_key(record["term"], language),
+                                                   record["docname"]))
+        return self._alphabetical
+
+    def letter_groups(self) -> list[tuple[str, list[ConceptRecord]]]:
+        """The A–Z groups of every listed concept, in order (what an unfiltered index shows)."""
+        if self._letters is None:
+            self._letters = letter_groups(self.alphabetical(), self.env.config.language)
         return self._letters
 
     def index_pages(self) -> list[str]:
@@ -347,6 +360,13 @@ class AIGuideDomain(Domain):
                 yield alias, alias, "concept", record["docname"], record["id"], 2
 
 
+def letter_groups(records: Iterable[ConceptRecord],
+                  language: str | None) -> list[tuple[str, list[ConceptRecord]]]:
+    """*records* (already in A–Z order) under the heading letter each files under."""
+    return [(letter, list(group)) for letter, group
+            in groupby(records, key=lambda record: index_letter(record["term"], language))]
+
+
 def aiguide_domain(env: BuildEnvironment) -> AIGuideDomain:
     """The project's ``aiguide`` domain."""
     domain = env.get_domain(AIGuideDomain.name)
@@ -354,7 +374,7 @@ def aiguide_domain(env: BuildEnvironment) -> AIGuideDomain:
     return domain
 
 
-def _warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+def warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
     """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
     if domain is None or domain.name != AIGuideDomain.name:
         return None
@@ -364,7 +384,7 @@ def _warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> boo
     return True
 
 
-def _warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
+def warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
     """Name both places of every term or alias defined twice, on every build.
 
     Run once all documents are merged (so ``-j`` builds see every definition) and on
@@ -381,10 +401,3 @@ def _warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
             location=place(env, later),
         )
 
-
-def setup_domain(app: Sphinx) -> None:
-    """Register the domain, the unprefixed ``:concept:`` role and its warnings."""
-    app.add_domain(AIGuideDomain)
-    app.add_role("concept", concept_role())
-    app.connect("warn-missing-reference", _warn_missing)
-    app.connect("env-updated", _warn_duplicates)

@@ -13,19 +13,22 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_aiguide.concept import make_label
+from sphinx_aiguide import priorities
+from sphinx_aiguide.directives.base import make_label
 from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.html.urls import WEBSITE_BUILDERS
 from sphinx_aiguide.i18n import _
-from sphinx_aiguide.nodes import aiguide_link, aiguide_preview, aiguide_referenced_by
+from sphinx_aiguide.nodes import (
+    aiguide_link,
+    aiguide_preview,
+    aiguide_reference,
+    aiguide_referenced_by,
+)
 from sphinx_aiguide.text import term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-
-#: Builders whose pages are read in a browser: epub readers get no hover previews.
-BROWSER_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
 
@@ -44,7 +47,7 @@ class ReferencedByTransform(SphinxPostTransform):
     standard machinery in every builder, singlehtml and LaTeX included.
     """
 
-    default_priority = 5
+    default_priority = priorities.REFERENCED_BY
 
     def run(self, **kwargs: Any) -> None:
         domain = aiguide_domain(self.env)
@@ -65,24 +68,23 @@ class ReferencedByTransform(SphinxPostTransform):
 class PreviewTransform(SphinxPostTransform):
     """HTML: put the concept's summary beside each link to it, shown on hover and focus."""
 
-    default_priority = 20  # after references are resolved
-    builders = BROWSER_BUILDERS
+    default_priority = priorities.PREVIEW
+    builders = tuple(WEBSITE_BUILDERS)
 
     def run(self, **kwargs: Any) -> None:
         number = 0
         for ref in list(self.document.findall(nodes.reference)):
             summary = ref.get("aiguide_summary")
-            if not summary or isinstance(ref.parent, aiguide_link):
+            if not summary or isinstance(ref, aiguide_reference):
                 continue
             number += 1
             preview_id = f"aiguide-preview-{number}"
             # "no-search": Sphinx's search index must not count the summary as this page's
             preview = aiguide_preview("", summary, ids=[preview_id],
                                       classes=["aiguide-preview", "no-search"])
-            link = aiguide_link(preview_id=preview_id)
-            ref.parent.replace(ref, link)
-            link += ref
-            link += preview
+            described = aiguide_reference(ref.rawsource, "", *ref.children, **ref.attributes,
+                                          preview_id=preview_id)
+            ref.parent.replace(ref, aiguide_link("", "", described, preview))
 
 
 class TermToConceptTransform(SphinxPostTransform):
@@ -92,7 +94,7 @@ class TermToConceptTransform(SphinxPostTransform):
     it also matches any case and the aliases, and gets the preview and the CSS hook.
     """
 
-    default_priority = 5
+    default_priority = priorities.TERM_TO_CONCEPT
 
     def run(self, **kwargs: Any) -> None:
         domain = aiguide_domain(self.env)
@@ -125,10 +127,3 @@ def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending
             return reference
     return None
 
-
-def setup_links(app: Sphinx) -> None:
-    """Register the transforms that turn recorded links into lists and previews."""
-    app.add_post_transform(TermToConceptTransform)
-    app.add_post_transform(ReferencedByTransform)
-    app.add_post_transform(PreviewTransform)
-    app.connect("missing-reference", external_any_case, priority=900)

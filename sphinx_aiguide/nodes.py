@@ -2,8 +2,10 @@
 
 Every node subclasses a standard docutils node, so text, LaTeX, man, Texinfo, XML and
 gettext fall back to the visitors they already have; only HTML gets its own markup
-(clean ``<div>`` blocks, ``<time>`` for review dates, and ``<details>``/``<summary>``
-for questions, which exist only after the HTML-only post-transform in :mod:`.faq`).
+(clean ``<div>`` blocks, ``<time>`` for review dates, ``<details>``/``<summary>`` for
+questions and concept links described by their previews, which exist only after the
+HTML-only post-transforms of :mod:`.directives.faq` and :mod:`.links`). The registration
+itself is in :mod:`._extension`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.texinfo import TexinfoTranslator
@@ -94,6 +95,10 @@ class aiguide_link(nodes.inline):
     """HTML only: a concept link and its preview, kept together for hover and focus."""
 
 
+class aiguide_reference(nodes.reference):
+    """HTML only: a resolved concept link described by its preview (``preview_id``)."""
+
+
 class aiguide_preview(nodes.inline):
     """HTML only: the summary shown beside a concept link on hover and keyboard focus."""
 
@@ -123,21 +128,24 @@ def _depart_time(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def _visit_link(self: HTML5Translator, node: nodes.Element) -> None:
-    node["body_start"] = len(self.body)
     self.body.append('<span class="aiguide-ref-wrap">')
 
 
 def _depart_link(self: HTML5Translator, node: nodes.Element) -> None:
-    # The preview describes the link (aria-describedby) instead of joining its text, so the
-    # link's accessible name stays the term. The translator writes the <a> start tag as one
-    # piece; the attribute goes into that piece.
-    start = node["body_start"]
-    for index in range(start, len(self.body)):
-        if self.body[index].startswith("<a "):
-            described = f'<a aria-describedby="{node["preview_id"]}" '
-            self.body[index] = described + self.body[index][3:]
-            break
     self.body.append("</span>")
+
+
+def _visit_reference(self: HTML5Translator, node: nodes.Element) -> None:
+    # The preview describes the link (aria-describedby) instead of joining its text, so the
+    # link's accessible name stays the term. Concept links are internal (resolved by the
+    # domain), with a page address or, in singlehtml, an in-page id.
+    href = node["refuri"] if node.get("refuri") else f"#{node.get('refid', '')}"
+    self.body.append(self.starttag(node, "a", "", CLASS="reference internal", href=href,
+                                   **{"aria-describedby": node["preview_id"]}))
+
+
+def _depart_reference(self: HTML5Translator, node: nodes.reference) -> None:
+    self.depart_reference(node)
 
 
 def _visit_preview(self: HTML5Translator, node: nodes.Element) -> None:
@@ -167,7 +175,6 @@ def _depart_summary(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</summary>\n")
 
 
-_DIV = (_visit_div, _depart_div)
 
 
 def _visit_latex_block(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -190,27 +197,27 @@ def _depart_texinfo_block(self: TexinfoTranslator, node: nodes.Element) -> None:
     self.depart_container(node)
 
 
-#: Visitors that keep the ids of a block as link targets outside HTML.
-_LATEX_ANCHORED = (_visit_latex_block, _depart_latex_block)
-_TEXINFO_ANCHORED = (_visit_texinfo_block, _depart_texinfo_block)
-
-
-def setup_nodes(app: Sphinx) -> None:
-    """Register the nodes; ``html`` covers dirhtml, singlehtml and epub too."""
-    blocks = (aiguide_concept, aiguide_concept_summary, aiguide_concept_indepth,
-              aiguide_concept_related, aiguide_faq_group, aiguide_faq_answer,
-              aiguide_referenced_by, aiguide_index, aiguide_index_group)
-    link_targets = (aiguide_concept, aiguide_index_group)
-    for block in blocks:
-        if block in link_targets:
-            app.add_node(block, html=_DIV, latex=_LATEX_ANCHORED, texinfo=_TEXINFO_ANCHORED)
-        else:
-            app.add_node(block, html=_DIV)
-    app.add_node(aiguide_faq_item, latex=_LATEX_ANCHORED, texinfo=_TEXINFO_ANCHORED)
-    for other in (aiguide_label, aiguide_term, aiguide_faq_question, aiguide_byline):
-        app.add_node(other)
-    app.add_node(aiguide_review_date, html=(_visit_time, _depart_time))
-    app.add_node(aiguide_link, html=(_visit_link, _depart_link))
-    app.add_node(aiguide_preview, html=(_visit_preview, _depart_preview))
-    app.add_node(aiguide_details, html=(_visit_details, _depart_details))
-    app.add_node(aiguide_summary, html=(_visit_summary, _depart_summary))
+#: Each node with the visitors it needs beyond its docutils base class: ``html`` covers
+#: dirhtml, singlehtml and epub too; ``latex`` and ``texinfo`` keep the ids of blocks that
+#: links point to (a concept, a question, an A–Z group) as real targets.
+_DIV = {"html": (_visit_div, _depart_div)}
+_ANCHORED = {"latex": (_visit_latex_block, _depart_latex_block),
+             "texinfo": (_visit_texinfo_block, _depart_texinfo_block)}
+VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
+    aiguide_concept: {**_DIV, **_ANCHORED},
+    aiguide_index_group: {**_DIV, **_ANCHORED},
+    aiguide_faq_item: _ANCHORED,
+    **dict.fromkeys((aiguide_concept_summary, aiguide_concept_indepth, aiguide_concept_related,
+                     aiguide_faq_group, aiguide_faq_answer, aiguide_referenced_by,
+                     aiguide_index), _DIV),
+    aiguide_label: {},
+    aiguide_term: {},
+    aiguide_faq_question: {},
+    aiguide_byline: {},
+    aiguide_review_date: {"html": (_visit_time, _depart_time)},
+    aiguide_link: {"html": (_visit_link, _depart_link)},
+    aiguide_reference: {"html": (_visit_reference, _depart_reference)},
+    aiguide_preview: {"html": (_visit_preview, _depart_preview)},
+    aiguide_details: {"html": (_visit_details, _depart_details)},
+    aiguide_summary: {"html": (_visit_summary, _depart_summary)},
+}

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the directives: slugs, lookup keys and option lists."""
+"""Small text helpers: folded white space, slugs, lookup keys, option lists and A–Z order."""
 
 from __future__ import annotations
 
@@ -8,6 +8,15 @@ import unicodedata
 import zlib
 
 _NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """*text* with every run of white space (line breaks included) made one space, trimmed.
+
+    Text taken from a source file keeps the writer's line breaks; readers, warnings and
+    exports want it as one line.
+    """
+    return " ".join(text.split())
 
 
 def slugify(text: str) -> str:
@@ -26,7 +35,7 @@ def slugify(text: str) -> str:
 
 def term_key(text: str) -> str:
     """The lookup key of a term or alias: case and white space do not matter."""
-    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return fold(unicodedata.normalize("NFKC", text)).casefold()
 
 
 def split_list(raw: str) -> list[str]:
@@ -42,8 +51,8 @@ def split_list(raw: str) -> list[str]:
         except ValueError:
             items = None
         if isinstance(items, list):
-            return [" ".join(str(item).split()) for item in items if str(item).strip()]
-    items = (_unquote(" ".join(part.split())) for part in raw.split(","))
+            return [fold(str(item)) for item in items if str(item).strip()]
+    items = (_unquote(fold(part)) for part in raw.split(","))
     return [item for item in items if item]
 
 

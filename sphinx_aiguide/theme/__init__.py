@@ -3,50 +3,70 @@
 Sphinx imports this module through the ``sphinx.html_themes`` entry point only when a
 project sets ``html_theme = "aiguide"``, and only for HTML builders, so nothing else of the
 extension may depend on it: the directives and the component CSS live in the extension.
+Importing it loads nothing of the extension.
 
-Anchor contract with the concept index: the A–Z jump bar links each letter to
-``<concept_index_page>.html#aiguide-letter-<letter>`` (``a`` … ``z``, lower case), so the
-page named by the ``concept_index_page`` theme option must carry those ids.
+The A–Z jump bar shows the letter groups the extension hands to templates as
+``aiguide_letters`` (the same groups and anchors as the concept index); without the
+extension there are no concepts and no bar.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sphinx_aiguide import __version__
-from sphinx_aiguide.domain import aiguide_domain
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.nodes import traverse_parent
+from sphinx.writers.html5 import HTML5Translator
+
+from sphinx_aiguide._version import __version__
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
 #: The folder holding ``theme.toml``, the templates and the theme's static files.
 THEME_DIR = Path(__file__).parent / "aiguide"
-
-#: Sphinx marks toctree captions as headings without a level, which screen readers cannot
-#: place in the outline (axe: aria-required-attr). In the page they rank below its title.
-_CAPTION = 'class="caption" role="heading">'
-_CAPTION_WITH_LEVEL = 'class="caption" role="heading" aria-level="2">'
+#: The extension's event asking which pages show the A–Z letter groups.
+LETTERS_CHANGED = "aiguide-letters-changed"
 
 
-def _caption_levels(app: Sphinx, pagename: str, templatename: str,
-                    context: dict[str, Any], doctree: object) -> None:
-    body = context.get("body")
-    if isinstance(body, str) and _CAPTION in body:
-        context["body"] = body.replace(_CAPTION, _CAPTION_WITH_LEVEL)
+#: Heading level of the captions of the site navigation, which sits under its own ``<h2>``.
+NAV_CAPTION_LEVEL = 3
 
 
-def _index_letters(app: Sphinx, pagename: str, templatename: str,
-                   context: dict[str, Any], doctree: object) -> None:
-    """Tell the A–Z bar which letters have concepts, so the others are not dead links."""
-    if "aiguide" in app.env.domains:  # the theme also works without the extension
-        context["aiguide_letters"] = sorted(aiguide_domain(app.env).index_letters())
+def visit_title(self: HTML5Translator, node: nodes.title) -> None:
+    """Toctree captions as headings with a level; every other title as Sphinx writes it.
+
+    Sphinx marks toctree captions as headings without a level, which screen readers
+    cannot place in the outline (axe: aria-required-attr). In a page a caption ranks just
+    below the section that holds it; the navigation's toctree is rendered on its own,
+    outside any section, under the navigation's heading.
+    """
+    if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
+        depth = sum(1 for _section in traverse_parent(node, nodes.section))
+        level = depth + 1 if depth else NAV_CAPTION_LEVEL
+        self.body.append(self.starttag(node, "p", "", False, CLASS="caption", ROLE="heading",
+                                       **{"aria-level": str(level)}))
+        self.body.append('<span class="caption-text">')
+        self.context.append("</span></p>\n")
+    else:
+        HTML5Translator.visit_title(self, node)
+
+
+def _every_page(app: Sphinx, env: BuildEnvironment) -> set[str]:
+    """Every page shows the jump bar when the theme has an index page to jump to."""
+    options = app.config.html_theme_options or {}
+    return set(env.found_docs) if options.get("concept_index_page") else set()
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the theme (the parallel flags keep ``-j`` builds warning-free)."""
     app.add_html_theme("aiguide", str(THEME_DIR))
-    app.connect("html-page-context", _caption_levels)
-    app.connect("html-page-context", _index_letters)
+    app.add_node(nodes.title, override=True,
+                 html=(visit_title, HTML5Translator.depart_title))
+    if "sphinx_aiguide" in app.extensions:
+        app.connect(LETTERS_CHANGED, _every_page)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""What the ``concept`` and ``faq`` directives share: forgiving options and warnings.
+"""What the directives share: forgiving options, typed warnings, labels and unique ids.
 
 docutils drops a whole directive, content included, when an option is unknown or a flag
 has a value. A writer's typo should cost a warning, never the entry, so options are read
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from sphinx_aiguide.nodes import aiguide_label
+from sphinx_aiguide.text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -34,15 +38,14 @@ class AIGuideDirective(SphinxDirective):
     #: The warning subtype of this directive (``aiguide.<subtype>``).
     subtype: ClassVar[str] = ""
 
-    def warn(self, message: str, *args: Any, subtype: str = "", line: int | None = None) -> None:
-        """Log ``message % args`` as an ``aiguide`` warning with file and line."""
-        location = self.get_location() if line is None else (self.env.docname, line)
-        logger.warning(message, *args, type="aiguide", subtype=subtype or self.subtype,
-                       location=location)
+    def warn(self, message: str, *args: Any) -> None:
+        """Log ``message % args`` as an ``aiguide`` warning at the directive's file and line."""
+        logger.warning(message, *args, type="aiguide", subtype=self.subtype,
+                       location=self.get_location())
 
     def text_option(self, name: str) -> str:
         """The option's value with runs of white space folded ("" when absent)."""
-        return " ".join(str(self.options.get(name) or "").split())
+        return fold(str(self.options.get(name) or ""))
 
     def report_unknown_options(self) -> None:
         """Warn about each option that the directive does not know, keeping the content."""
@@ -51,3 +54,21 @@ class AIGuideDirective(SphinxDirective):
         for name in self.options:
             if name not in known:
                 self.warn("%s: unknown option %r ignored", self.name, name)
+
+
+def make_label(text: str) -> aiguide_label:
+    """A visible section label such as "Concept", already in the build language.
+
+    Marked untranslatable so gettext does not offer it to the project's translators: the
+    package's own catalog translates it.
+    """
+    return aiguide_label(text, text, classes=["aiguide-label"], translatable=False)
+
+
+def unique_id(document: nodes.document, wanted: str) -> str:
+    """*wanted*, or *wanted* with ``-2``, ``-3``… when the page already uses it."""
+    candidate, number = wanted, 1
+    while candidate in document.ids:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate

@@ -8,17 +8,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-STATIC_DIR = Path(__file__).parent / "static"
+STATIC_DIR = Path(__file__).parents[1] / "static"
 CSS_FILE = "aiguide.css"
 
 
-def _add_css(app: Sphinx) -> None:
+def add_css(app: Sphinx) -> None:
+    """Add the stylesheet to every builder that writes HTML, epub included."""
     if app.builder.format != "html":
         return
     app.config.html_static_path.append(str(STATIC_DIR))
     app.add_css_file(CSS_FILE)
-
-
-def setup_assets(app: Sphinx) -> None:
-    """Add the stylesheet when an HTML builder starts."""
-    app.connect("builder-inited", _add_css)

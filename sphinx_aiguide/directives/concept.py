@@ -13,8 +13,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
+from sphinx.util.nodes import traverse_parent
 
-from sphinx_aiguide.directive import AIGuideDirective, lenient
+from sphinx_aiguide import priorities
+from sphinx_aiguide.config import settings
+from sphinx_aiguide.directives.base import AIGuideDirective, lenient, make_label, unique_id
 from sphinx_aiguide.domain import aiguide_domain, relative_source
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
@@ -23,40 +26,25 @@ from sphinx_aiguide.nodes import (
     aiguide_concept_related,
     aiguide_concept_summary,
     aiguide_faq_item,
-    aiguide_label,
     aiguide_referenced_by,
     aiguide_term,
 )
-from sphinx_aiguide.review import check_reviewers, make_byline, parse_date
-from sphinx_aiguide.text import slugify, split_list, term_key
+from sphinx_aiguide.review.byline import make_byline
+from sphinx_aiguide.review.checks import effective_review
+from sphinx_aiguide.review.dates import parse_date
+from sphinx_aiguide.review.registry import check_reviewers
+from sphinx_aiguide.text import fold, slugify, split_list, term_key
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.domains.std import StandardDomain
+
+    from sphinx_aiguide.domain import ConceptRecord
 
 
 logger = logging.getLogger(__name__)
 
 #: Options whose value is a comma-separated list.
 LIST_OPTIONS = ("aliases", "tags", "related", "reviewed-by")
-
-
-def make_label(text: str) -> aiguide_label:
-    """A visible section label such as "Concept", already in the build language.
-
-    Marked untranslatable so gettext does not offer it to the project's translators: the
-    package's own catalog translates it.
-    """
-    return aiguide_label(text, text, classes=["aiguide-label"], translatable=False)
-
-
-def unique_id(document: nodes.document, wanted: str) -> str:
-    """*wanted*, or *wanted* with ``-2``, ``-3``… when the page already uses it."""
-    candidate, number = wanted, 1
-    while candidate in document.ids:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    return candidate
 
 
 def _first_visible(body: list[nodes.Node]) -> int | None:
@@ -75,7 +63,7 @@ _BLOCK_NAMES = {"bullet_list": "a list", "enumerated_list": "a numbered list",
                 "aiguide_concept": "another concept", "container": "a container"}
 
 
-def _describe(node: nodes.Node) -> str:
+def _block_name(node: nodes.Node) -> str:
     name = type(node).__name__
     if isinstance(node, nodes.Admonition):
         return f"a {name} admonition"
@@ -83,7 +71,7 @@ def _describe(node: nodes.Node) -> str:
 
 
 class ConceptDirective(AIGuideDirective):
-    """``.. concept:: [TERM]`` — see the SPEC for the options."""
+    """``.. concept:: [TERM]`` — the options are listed in docs/reference.md."""
 
     subtype = "concept"
     optional_arguments = 1
@@ -97,13 +85,13 @@ class ConceptDirective(AIGuideDirective):
         self.report_unknown_options()
         node = aiguide_concept(
             classes=["aiguide-concept", *self.text_option("class").split()],
-            explicit_term=" ".join(self.arguments[0].split()) if self.arguments else "",
+            explicit_term=fold(self.arguments[0]) if self.arguments else "",
             term="",
         )
         self.set_source_info(node)
         for name in LIST_OPTIONS:
             node[name.replace("-", "_")] = split_list(str(self.options.get(name) or ""))
-        check_reviewers(self.config, node["reviewed_by"], self.get_location())
+        check_reviewers(settings(self.config), node["reviewed_by"], self.get_location())
         node["last_reviewed"] = ""
         if "last-reviewed" in self.options:
             node["last_reviewed"] = parse_date(self.text_option("last-reviewed"),
@@ -150,7 +138,7 @@ class ConceptDirective(AIGuideDirective):
             self.warn("concept has no summary: write a first paragraph or give :summary:")
         else:
             self.warn("concept has no summary: its body starts with %s, not a paragraph; "
-                      "write a first paragraph or give :summary:", _describe(body[index]))
+                      "write a first paragraph or give :summary:", _block_name(body[index]))
         return None
 
     def _related(self, names: list[str]) -> aiguide_concept_related:
@@ -171,11 +159,9 @@ class ConceptDirective(AIGuideDirective):
 
 def _section_title(node: nodes.Element) -> str:
     """The title of the section that holds *node*, or ""."""
-    parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.section):
-        parent = parent.parent
-    if parent is not None and parent.children and isinstance(parent[0], nodes.title):
-        return " ".join(parent[0].astext().split())
+    section = next(iter(traverse_parent(node, nodes.section)), None)
+    if section is not None and section.children and isinstance(section[0], nodes.title):
+        return fold(section[0].astext())
     return ""
 
 
@@ -183,16 +169,15 @@ class ConceptTransform(SphinxTransform):
     """Give each concept its term, anchor and byline, and record it in the domain.
 
     Runs after the i18n transforms (so a translated title names the term) and after
-    :class:`~sphinx_aiguide.review.PageReviewTransform` (the byline falls back on the page's
-    review data for what the concept leaves out).
+    :class:`~sphinx_aiguide.review.page.PageReviewTransform` (the byline falls back on the
+    page's review data for what the concept leaves out).
     """
 
-    default_priority = 510
+    default_priority = priorities.CONCEPT
 
     def apply(self, **kwargs: Any) -> None:
         domain = aiguide_domain(self.env)
         docname = self.env.current_document.docname
-        page = domain.page_review(docname)
         std: StandardDomain = self.env.get_domain("std")  # type: ignore[assignment]
         for node in list(self.document.findall(aiguide_concept)):
             term = node["explicit_term"] or _section_title(node)
@@ -221,35 +206,26 @@ class ConceptTransform(SphinxTransform):
             # the duplicate check, not a second time by the std domain.
             if ("term", term) not in std.objects:
                 std.note_object("term", term, anchor, location=node)
-            reviewers: list[str] = node["reviewed_by"]
-            last_reviewed: str = node["last_reviewed"]
-            if reviewers or last_reviewed:
-                byline = make_byline(
-                    self.config,
-                    reviewers or (page["reviewers"] if page else []),
-                    last_reviewed or (page["last_reviewed"] if page else ""),
-                )
-                if byline is not None:
-                    byline.source, byline.line = node.source, node.line
-                    node += byline
             summary = next((c for c in node.children
                             if isinstance(c, aiguide_concept_summary)), None)
-            domain.note_concept({
+            record: ConceptRecord = {
                 "term": term,
                 "docname": docname,
                 "id": anchor,
                 "line": node.line or 1,
-                "summary": " ".join(summary[-1].astext().split()) if summary else "",
+                "summary": fold(summary[-1].astext()) if summary else "",
                 "aliases": node["aliases"],
                 "tags": node["tags"],
                 "related": node["related"],
-                "reviewers": reviewers,
-                "last_reviewed": last_reviewed,
+                "reviewers": node["reviewed_by"],
+                "last_reviewed": node["last_reviewed"],
                 "source": relative_source(self.env, node.source or self.document["source"]),
-            })
+            }
+            domain.note_concept(record)
+            if record["reviewers"] or record["last_reviewed"]:
+                # the concept's own byline: what it leaves out comes from the page
+                byline = make_byline(self.config, *effective_review(domain, record))
+                if byline is not None:
+                    byline.source, byline.line = node.source, node.line
+                    node += byline
 
-
-def setup_concept(app: Sphinx) -> None:
-    """Register the directive and its transform."""
-    app.add_directive("concept", ConceptDirective)
-    app.add_transform(ConceptTransform)

@@ -12,23 +12,21 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from sphinx.util import logging
-
+from sphinx_aiguide._version import __version__
+from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain, page_title
-from sphinx_aiguide.review import effective_review, lookup
-from sphinx_aiguide.text import collation_key, term_key
-from sphinx_aiguide.urls import absolute, page_uri
+from sphinx_aiguide.html.urls import absolute, is_website, page_uri
+from sphinx_aiguide.review.checks import effective_review
+from sphinx_aiguide.review.registry import lookup
+from sphinx_aiguide.text import fold, term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_aiguide.collector import ViewCollector
     from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord, FaqRecord
 
-logger = logging.getLogger(__name__)
-
-#: The builders whose output is a website: epub and the help formats are not.
-EXPORT_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 GLOSSARY_JSON = "glossary.json"
 LLMS_TXT = "llms.txt"
 #: Records what the last written exports were made for (see :func:`write_exports`).
@@ -49,8 +47,7 @@ def faqs_by_concept(env: BuildEnvironment,
     for docname in docnames:
         concepts = domain.concepts_of(docname)
         by_term = {term_key(record["term"]): record for record in concepts}
-        title = page_title(env, docname)
-        primary = domain.primary_concept(docname, " ".join(title.split()))
+        primary = domain.primary_concept(docname, page_title(env, docname))
         for faq in domain.faqs_of(docname):
             owner = by_term.get(term_key(faq["concept"])) if faq["concept"] else None
             owner = owner or primary
@@ -59,10 +56,12 @@ def faqs_by_concept(env: BuildEnvironment,
     return owned
 
 
-def _entry(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
-           faqs: list[FaqRecord]) -> dict[str, Any]:
+def _concept_data(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
+                  faqs: list[FaqRecord]) -> dict[str, Any]:
+    """One concept of ``glossary.json``."""
     keys, iso = effective_review(domain, record)
-    reviewers = [lookup(app.config, key) for key in keys]
+    current = settings(app.config)
+    reviewers = [lookup(current, key) for key in keys]
     return {
         "term": record["term"],
         "id": record["id"],
@@ -81,20 +80,14 @@ def _entry(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
 
 def glossary(app: Sphinx) -> dict[str, Any]:
     """The content of ``glossary.json`` (its JSON Schema ships in ``schema/``)."""
-    from sphinx_aiguide import __version__  # noqa: PLC0415 - the package imports this module
-
     domain = aiguide_domain(app.env)
     owned = faqs_by_concept(app.env, domain)
-    language = app.config.language
-    records = sorted(domain.listed(),
-                     key=lambda record: (collation_key(record["term"], language),
-                                         record["docname"]))
     return {
         "generator": f"sphinx-aiguide {__version__}",
         "project": str(app.config.project),
-        "concepts": [_entry(app, domain, record, owned.get((record["docname"], record["id"]),
-                                                             []))
-                     for record in records],
+        "concepts": [_concept_data(app, domain, record,
+                                   owned.get((record["docname"], record["id"]), []))
+                     for record in domain.alphabetical()],
     }
 
 
@@ -113,7 +106,7 @@ def markdown_text(text: str) -> str:
 
 def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
     """The glossary in the llmstxt.org format: title, summary, one link per concept."""
-    project = markdown_text(" ".join(str(data["project"]).split()) or "Glossary")
+    project = markdown_text(fold(str(data["project"])) or "Glossary")
     concepts: list[dict[str, Any]] = data["concepts"]
 
     def link(uri: str) -> str:
@@ -138,26 +131,23 @@ def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
 
 def _stamp(app: Sphinx) -> str:
     """What the exports depend on besides the sources: written beside them."""
-    from sphinx_aiguide import __version__  # noqa: PLC0415 - the package imports this module
-
     config = app.config
     return json.dumps([__version__, app.builder.name, config.project, config.html_baseurl,
                        config.language, config.root_doc])
 
 
-def write_exports(app: Sphinx, exception: BaseException | None) -> None:
+def write_exports(collector: ViewCollector, app: Sphinx,
+                  exception: BaseException | None) -> None:
     """Write both files after a successful build of a website.
 
-    A build that read no page and changed no setting the exports show leaves them as they
-    are, so a no-op rebuild costs nothing here.
+    A build that read no page (as *collector* saw it) and changed no setting the exports
+    show leaves them as they are, so a no-op rebuild costs nothing here.
     """
-    if exception is not None or not app.config.aiguide_export:
-        return
-    if app.builder.name not in EXPORT_BUILDERS:
+    if exception is not None or not settings(app.config).export or not is_website(app.builder):
         return
     stamp_file = app.outdir / STAMP
     outputs = (app.outdir / GLOSSARY_JSON, app.outdir / LLMS_TXT, stamp_file)
-    if (not aiguide_domain(app.env).sources_changed and all(p.is_file() for p in outputs)
+    if (not collector.sources_changed and all(p.is_file() for p in outputs)
             and stamp_file.read_text(encoding="utf-8") == _stamp(app)):
         return
     data = glossary(app)
@@ -165,9 +155,3 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     (app.outdir / LLMS_TXT).write_bytes(llms_txt(app, data).encode("utf-8"))
     stamp_file.write_text(_stamp(app), encoding="utf-8")
 
-
-def setup_export(app: Sphinx) -> None:
-    """Register the export switch and the writer."""
-    app.add_config_value("aiguide_export", True, "", types=frozenset({bool}),
-                         description="write glossary.json and llms.txt beside HTML output")
-    app.connect("build-finished", write_exports)

@@ -1,20 +1,21 @@
 """The ``faq`` directive: one question each, grouped under "Frequently Asked Questions".
 
-Questions are portable nodes while reading. After reading, consecutive questions are
-grouped and recorded in the domain; when writing, HTML turns each into
-``<details>``/``<summary>`` and every other builder prints the question in bold.
+Questions are portable nodes while reading: after reading, consecutive questions are
+grouped, recorded in the domain and set in bold, which every builder prints as it is.
+When writing HTML, each becomes ``<details>`` with the question as its ``<summary>``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import traverse_parent
 
-from sphinx_aiguide.concept import make_label, unique_id
-from sphinx_aiguide.directive import AIGuideDirective, lenient
+from sphinx_aiguide import priorities
+from sphinx_aiguide.directives.base import AIGuideDirective, lenient, make_label, unique_id
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
@@ -28,11 +29,7 @@ from sphinx_aiguide.nodes import (
     aiguide_summary,
     aiguide_term,
 )
-from sphinx_aiguide.text import slugify
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-
+from sphinx_aiguide.text import fold, slugify
 
 #: Heading level of the labels inside a section of depth 1 (the page title is ``<h1>``).
 _MIN_LEVEL, _MAX_LEVEL = 2, 6
@@ -49,7 +46,7 @@ class FaqDirective(AIGuideDirective):
 
     def run(self) -> list[nodes.Node]:
         self.report_unknown_options()
-        question = " ".join(self.arguments[0].split()) if self.arguments else ""
+        question = fold(self.arguments[0]) if self.arguments else ""
         answer = aiguide_faq_answer(classes=["aiguide-faq-answer"])
         answer.extend(self.parse_content_to_nodes())
         self.set_source_info(answer)
@@ -76,28 +73,29 @@ class FaqDirective(AIGuideDirective):
         return [item, *messages]
 
 
-def _owner(node: nodes.Element) -> str:
-    """The term of the concept that holds *node*, or ""."""
-    parent = node.parent
-    while parent is not None and not isinstance(parent, aiguide_concept):
-        parent = parent.parent
-    return str(parent.get("term", "")) if parent is not None else ""
+def _concept_of(node: nodes.Element) -> aiguide_concept | None:
+    """The concept that holds *node*, if any."""
+    for concept in traverse_parent(node, aiguide_concept):
+        assert isinstance(concept, aiguide_concept)
+        return concept
+    return None
 
 
 def _plain(answer: nodes.Element) -> str:
     """The answer as plain text: paragraphs apart, white space inside them folded."""
-    return "\n\n".join(" ".join(child.astext().split()) for child in answer.children
+    return "\n\n".join(fold(child.astext()) for child in answer.children
                        if not isinstance(child, nodes.Invisible))
 
 
 class FaqTransform(SphinxTransform):
-    """Group consecutive questions, give each its ``faq-`` anchor and record it.
+    """Group consecutive questions, give each its ``faq-`` anchor, record it, set it bold.
 
-    Runs after :class:`~sphinx_aiguide.concept.ConceptTransform` so a question knows the
-    term of the concept it sits in.
+    Runs after :class:`~sphinx_aiguide.directives.concept.ConceptTransform` so a question
+    knows the term of the concept it sits in, and after the i18n transforms, so the bold
+    wraps the translated question.
     """
 
-    default_priority = 520
+    default_priority = priorities.FAQ
 
     def apply(self, **kwargs: Any) -> None:
         domain = aiguide_domain(self.env)
@@ -106,17 +104,20 @@ class FaqTransform(SphinxTransform):
             # the question as readers see it: markup rendered, translated where the
             # project is (the i18n transforms have run), for the anchor and the exports
             asked = item.next_node(aiguide_faq_question)
-            question = " ".join((asked or item).astext().split()) if asked else ""
+            question = fold(asked.astext()) if asked else ""
             anchor = unique_id(self.document, f"faq-{slugify(question)}")
             item["ids"].insert(0, anchor)
             self.document.ids[anchor] = item
+            concept = _concept_of(item)
             domain.note_faq(docname, {
                 "question": question,
                 "answer": _plain(item.next_node(aiguide_faq_answer) or item),
                 "id": anchor,
                 "line": item.line or 1,
-                "concept": _owner(item),
+                "concept": str(concept.get("term", "")) if concept is not None else "",
             })
+            if asked is not None and asked.children and not isinstance(asked[0], nodes.strong):
+                asked[:] = [nodes.strong("", "", *asked.children)]
             self._group(item)
 
     def _group(self, item: aiguide_faq_item) -> None:
@@ -138,27 +139,20 @@ class FaqTransform(SphinxTransform):
         parent.insert(start, group)
 
 
-def _section_depth(node: nodes.Node) -> int:
-    depth = 0
-    parent = node.parent
-    while parent is not None:
-        depth += isinstance(parent, nodes.section)
-        parent = parent.parent
-    return depth
+def _section_depth(node: nodes.Element) -> int:
+    return sum(1 for _section in traverse_parent(node, nodes.section))
 
 
-def _under_term(node: nodes.Node) -> bool:
+def _under_term(node: nodes.Element) -> bool:
     """Whether *node* sits in a concept that shows its term as a heading."""
-    parent = node.parent
-    while parent is not None and not isinstance(parent, aiguide_concept):
-        parent = parent.parent
-    return parent is not None and any(isinstance(c, aiguide_term) for c in parent.children)
+    concept = _concept_of(node)
+    return concept is not None and any(isinstance(c, aiguide_term) for c in concept.children)
 
 
 class HtmlFaqTransform(SphinxPostTransform):
     """HTML: questions become ``<details>``/``<summary>``, labels and terms real headings."""
 
-    default_priority = 200
+    default_priority = priorities.HTML_FAQ
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
@@ -174,9 +168,13 @@ class HtmlFaqTransform(SphinxPostTransform):
             answer = item.next_node(aiguide_faq_answer)
             if question is None or answer is None:
                 continue
-            # <summary> must be the first child of <details>: ids from :name: go on it
+            # <summary> shows the question in its own style, not in the bold of the other
+            # builders. It must be the first child of <details>: ids from :name: go on it
             # instead of becoming <span> elements in front of it.
-            shown = aiguide_summary("", "", *question.children, classes=question["classes"],
+            asked = question.children
+            if len(asked) == 1 and isinstance(asked[0], nodes.strong):
+                asked = asked[0].children
+            shown = aiguide_summary("", "", *asked, classes=question["classes"],
                                     ids=item["ids"][1:])
             details = aiguide_details(
                 "", shown, answer, ids=item["ids"][:1], classes=item["classes"],
@@ -186,23 +184,3 @@ class HtmlFaqTransform(SphinxPostTransform):
             # not replace_self(), which would copy every id back onto <details>
             item.parent.replace(item, details)
 
-
-class BoldQuestionTransform(SphinxPostTransform):
-    """Every other builder: the question in bold, then the answer."""
-
-    default_priority = 201
-
-    def run(self, **kwargs: Any) -> None:
-        for question in self.document.findall(aiguide_faq_question):
-            if question.children and not isinstance(question[0], nodes.strong):
-                children = list(question.children)
-                question.clear()
-                question += nodes.strong("", "", *children)
-
-
-def setup_faq(app: Sphinx) -> None:
-    """Register the directive and its transforms."""
-    app.add_directive("faq", FaqDirective)
-    app.add_transform(FaqTransform)
-    app.add_post_transform(HtmlFaqTransform)
-    app.add_post_transform(BoldQuestionTransform)

@@ -3,22 +3,23 @@
 The directive leaves a placeholder; the listing is built when the page is written, from
 the domain, so it always shows the current concepts. Its term links are ordinary pending
 cross-references, which Sphinx resolves in every builder, singlehtml and LaTeX included.
+The same letter groups, with the same anchors, are handed to HTML templates as
+``aiguide_letters``, so a theme's jump bar on every page matches the index exactly.
 """
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_aiguide.concept import make_label, unique_id
-from sphinx_aiguide.directive import AIGuideDirective, lenient
-from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide import priorities
+from sphinx_aiguide.directives.base import AIGuideDirective, lenient, make_label, unique_id
+from sphinx_aiguide.domain import aiguide_domain, letter_groups
 from sphinx_aiguide.nodes import aiguide_index, aiguide_index_group
-from sphinx_aiguide.text import collation_key, index_letter, slugify, split_list, term_key
+from sphinx_aiguide.text import slugify, split_list, term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,12 +45,12 @@ class ConceptIndexDirective(AIGuideDirective):
             tags=split_list(str(self.options.get("tags") or "")),
         )
         self.set_source_info(node)
-        domain = aiguide_domain(self.env)
-        domain.note_index(self.env.docname)
+        aiguide_domain(self.env).note_index(self.env.docname)
         return [node]
 
 
-def _entry(record: ConceptRecord, fromdoc: str) -> nodes.definition_list_item:
+def _listing_item(record: ConceptRecord, fromdoc: str) -> nodes.definition_list_item:
+    """One concept of the listing: its term, linked, and its summary."""
     term = record["term"]
     link = addnodes.pending_xref(
         term, nodes.inline(term, term), refdomain="aiguide", reftype="concept",
@@ -66,40 +67,36 @@ def _entry(record: ConceptRecord, fromdoc: str) -> nodes.definition_list_item:
 class ConceptIndexTransform(SphinxPostTransform):
     """Expand each placeholder into the A–Z listing (before references are resolved)."""
 
-    default_priority = 5
+    default_priority = priorities.CONCEPT_INDEX
 
     def run(self, **kwargs: Any) -> None:
         domain = aiguide_domain(self.env)
         for holder in list(self.document.findall(aiguide_index)):
             wanted = {term_key(tag) for tag in holder["tags"]}
-            language = self.config.language
-            records = sorted(
-                (record for record in domain.listed()
-                 if not wanted or wanted & {term_key(tag) for tag in record["tags"]}),
-                key=lambda record: collation_key(record["term"], language),
-            )
-            self._fill(holder, records)
+            records = [record for record in domain.alphabetical()
+                       if not wanted or wanted & {term_key(tag) for tag in record["tags"]}]
+            self._expand(holder, letter_groups(records, self.config.language))
 
-    def _fill(self, holder: aiguide_index, records: list[ConceptRecord]) -> None:
+    def _expand(self, holder: aiguide_index,
+                groups: list[tuple[str, list[ConceptRecord]]]) -> None:
         fromdoc = self.env.current_document.docname
         jump = nodes.paragraph(classes=["aiguide-index-jump"])
-        language = self.config.language
-        for letter, group in groupby(records,
-                                     key=lambda record: index_letter(record["term"], language)):
+        for letter, records in groups:
             anchor = unique_id(self.document, letter_anchor(letter))
             self.document.ids[anchor] = holder
             if len(jump):
                 jump += nodes.Text(" ")
             jump += nodes.reference(letter, letter, refid=anchor)
             entries = nodes.definition_list(classes=["aiguide-index-list"])
-            entries.extend(_entry(record, fromdoc) for record in group)
+            entries.extend(_listing_item(record, fromdoc) for record in records)
             holder += aiguide_index_group("", make_label(letter), entries,
                                           classes=["aiguide-index-group"], ids=[anchor])
         if len(jump):
             holder.insert(0, jump)
 
 
-def setup_index(app: Sphinx) -> None:
-    """Register the directive and its transform."""
-    app.add_directive("concept-index", ConceptIndexDirective)
-    app.add_post_transform(ConceptIndexTransform)
+def letters_context(app: Sphinx, pagename: str, templatename: str,
+                    context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Give templates the index's letter groups as ``aiguide_letters``: (letter, anchor)."""
+    context["aiguide_letters"] = [(letter, letter_anchor(letter)) for letter, _records
+                                  in aiguide_domain(app.env).letter_groups()]

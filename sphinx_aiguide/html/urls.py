@@ -1,4 +1,4 @@
-"""Where a document ends up: page URLs for html, dirhtml and singlehtml, relative or absolute.
+"""Which builders make a website, and where a document ends up in it.
 
 Structured data and the exports both link to concepts, and both must agree with the
 links Sphinx itself writes, whichever HTML builder runs.
@@ -14,6 +14,17 @@ from sphinx.util.osutil import relative_uri
 if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
+
+
+#: The builders whose output is a website read in a browser: these get link previews,
+#: head tags and the exports. epub and the help formats write HTML too, for readers that
+#: are not browsers: they get the component CSS and ``<details>`` only.
+WEBSITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+
+
+def is_website(builder: Builder) -> bool:
+    """Whether *builder* writes a website (see :data:`WEBSITE_BUILDERS`)."""
+    return builder.name in WEBSITE_BUILDERS
 
 
 def is_single_page(builder: Builder) -> bool:

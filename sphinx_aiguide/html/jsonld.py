@@ -13,8 +13,10 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx_aiguide.review import effective_review, lookup
-from sphinx_aiguide.urls import absolute, from_page, page_uri
+from sphinx_aiguide.config import settings
+from sphinx_aiguide.html.urls import absolute, from_page, page_uri
+from sphinx_aiguide.review.checks import effective_review
+from sphinx_aiguide.review.registry import lookup
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -70,8 +72,9 @@ class PageGraph:
 
     def _people(self, keys: list[str]) -> list[Node]:
         people: list[Node] = []
+        current = settings(self._config)
         for key in keys:
-            reviewer = lookup(self._config, key)
+            reviewer = lookup(current, key)
             person: Node = {"@type": "Person", "name": reviewer.name}
             if reviewer.url:
                 person["url"] = reviewer.url
@@ -158,10 +161,8 @@ class PageGraph:
         iso = ""
         if primary is not None:
             keys, iso = effective_review(self.domain, primary)
-        else:
-            page = self.domain.page_review(docnames[0]) if docnames else None
-            if page is not None:
-                keys, iso = page["reviewers"], page["last_reviewed"]
+        elif docnames and (page := self.domain.page_review(docnames[0])) is not None:
+            keys, iso = page["reviewers"], page["last_reviewed"]
         if not (concepts or faqs or keys or iso):
             return []
         graph = [self.web_page(name, keys, iso, primary)]

@@ -1,0 +1,27 @@
+"""The order in which the package's transforms run, all in one place.
+
+Reading (``SphinxTransform``, lower runs first): Sphinx's i18n transforms (priority 20)
+translate titles and paragraphs, and docutils turns file-wide fields into a ``docinfo``
+node (340); Sphinx's metadata collector removes it after the transforms. So:
+"""
+
+#: Page-level review data, read from ``docinfo`` before it is gone.
+PAGE_REVIEW = 500
+#: Concepts: the term from the (translated) section title; the byline falls back on the
+#: page's review data, so this follows :data:`PAGE_REVIEW`.
+CONCEPT = 510
+#: Questions: each records the term of the concept it sits in, so this follows
+#: :data:`CONCEPT`.
+FAQ = 520
+
+# Writing (``SphinxPostTransform``): Sphinx resolves cross-references at priority 10.
+
+#: Before references are resolved: ``:term:`` links that name a concept become concept
+#: links, and "Referenced by" lists and A–Z listings add links for the resolver to finish.
+TERM_TO_CONCEPT = 5
+REFERENCED_BY = 5
+CONCEPT_INDEX = 5
+#: After references are resolved: a preview goes beside every resolved concept link.
+PREVIEW = 20
+#: HTML only: questions become ``<details>``, labels real headings.
+HTML_FAQ = 200

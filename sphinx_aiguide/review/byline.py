@@ -1,0 +1,84 @@
+"""``Reviewed by A and B · Last reviewed 21 April 2026`` as nodes, in the build language."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from sphinx_aiguide.config import settings
+from sphinx_aiguide.i18n import _
+from sphinx_aiguide.nodes import aiguide_byline, aiguide_review_date
+from sphinx_aiguide.review.dates import format_review_date
+from sphinx_aiguide.review.registry import lookup
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+    from sphinx_aiguide.config import Reviewer
+
+_PLACEHOLDER = re.compile(r"(\{\w+\})")
+
+
+def fill_template(template: str, parts: dict[str, list[nodes.Node]]) -> list[nodes.Node]:
+    """Turn a translated template with ``{name}`` placeholders into nodes.
+
+    Translators move placeholders where their language puts them; the parts may be links.
+    """
+    result: list[nodes.Node] = []
+    for piece in _PLACEHOLDER.split(template):
+        key = piece[1:-1]
+        if piece.startswith("{") and key in parts:
+            result.extend(parts[key])
+        elif piece:
+            result.append(nodes.Text(piece))
+    return result
+
+
+def _reviewer_node(reviewer: Reviewer) -> nodes.Node:
+    if reviewer.url:
+        ref = nodes.reference(reviewer.name, reviewer.name, refuri=reviewer.url)
+        if reviewer.title:
+            ref["reftitle"] = reviewer.title
+        return ref
+    return nodes.Text(reviewer.name)
+
+
+def join(items: list[nodes.Node]) -> list[nodes.Node]:
+    """``A``, ``A and B``, ``A, B and C`` in the build language."""
+    if len(items) == 1:
+        return items
+    head: list[nodes.Node] = []
+    for index, item in enumerate(items[:-1]):
+        if index:
+            head.append(nodes.Text(str(_(", "))))
+        head.append(item)
+    return fill_template(str(_("{first} and {last}")), {"first": head, "last": [items[-1]]})
+
+
+def reviewer_names(config: Config, keys: list[str]) -> str:
+    """The reviewers as plain text, as in the byline (for warnings)."""
+    current = settings(config)
+    names: list[nodes.Node] = [nodes.Text(lookup(current, key).name) for key in keys]
+    return "".join(node.astext() for node in join(names)) if keys else ""
+
+
+def make_byline(config: Config, keys: list[str], iso: str) -> aiguide_byline | None:
+    """The byline of *keys* and *iso* (either half may be absent; ``None`` when both are)."""
+    halves: list[list[nodes.Node]] = []
+    if keys:
+        current = settings(config)
+        people = join([_reviewer_node(lookup(current, who)) for who in keys])
+        halves.append(fill_template(str(_("Reviewed by {reviewers}")), {"reviewers": people}))
+    if iso:
+        when = aiguide_review_date("", format_review_date(config, iso), datetime=iso)
+        halves.append(fill_template(str(_("Last reviewed {date}")), {"date": [when]}))
+    if not halves:
+        return None
+    line = aiguide_byline(classes=["aiguide-byline"], translatable=False)
+    for index, half in enumerate(halves):
+        if index:
+            line += nodes.Text(" · ")
+        line.extend(half)
+    return line

@@ -1,0 +1,68 @@
+"""Review dates: reading ISO dates, knowing today, and showing a date to readers."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+from sphinx.util.i18n import format_date
+
+from sphinx_aiguide.config import settings
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+    from sphinx_aiguide.config import Settings
+
+logger = logging.getLogger(__name__)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(raw: str) -> str:
+    """*raw* when it is a real date written ``YYYY-MM-DD`` (white space aside), else ""."""
+    value = raw.strip()
+    if not _ISO_DATE.fullmatch(value):
+        return ""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return ""
+    return value
+
+
+def parse_date(raw: str, location: Any) -> str:
+    """:func:`iso_date` of *raw*, with a warning at *location* when it is not one."""
+    value = iso_date(raw)
+    if not value:
+        logger.warning("last-reviewed %r is not a date of the form YYYY-MM-DD", raw.strip(),
+                       type="aiguide", subtype="date", location=location)
+    return value
+
+
+def today(current: Settings) -> date:
+    """``aiguide_today``, else ``SOURCE_DATE_EPOCH`` (UTC), else the machine's date."""
+    if current.today is not None:
+        return current.today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(float(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            pass
+    return date.today()
+
+
+def age_days(iso: str, now: date) -> int | None:
+    """Days from the review on *iso* to *now*; ``None`` when there is no review date."""
+    return (now - date.fromisoformat(iso)).days if iso else None
+
+
+def format_review_date(config: Config, iso: str) -> str:
+    """*iso* in ``aiguide_date_format``, localised for the project's ``language``."""
+    day = date.fromisoformat(iso)
+    moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return format_date(settings(config).date_format, date=moment, language=config.language)
