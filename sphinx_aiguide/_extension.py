@@ -20,13 +20,7 @@ from sphinx_aiguide.directives.concept_index import (
     letters_context,
 )
 from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform, HtmlFaqTransform
-from sphinx_aiguide.domain import (
-    DATA_VERSION,
-    AIGuideDomain,
-    concept_role,
-    warn_duplicates,
-    warn_missing,
-)
+from sphinx_aiguide.domain import DATA_VERSION, AIGuideDomain, concept_role, warn_duplicates
 from sphinx_aiguide.html import assets, head
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
 from sphinx_aiguide.review.checks import check_reviews
@@ -67,7 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(links.PreviewTransform)
     app.add_post_transform(HtmlFaqTransform)
 
-    app.connect("warn-missing-reference", warn_missing)
+    app.connect("warn-missing-reference", links.warn_missing)
     app.connect("missing-reference", links.external_any_case, priority=EXTERNAL_PRIORITY)
     app.connect("env-updated", warn_duplicates)
     app.connect("env-updated", check_reviews)

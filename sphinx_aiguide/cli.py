@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from docutils.utils import column_width
 
-from sphinx_aiguide.text import slugify
+from sphinx_aiguide.text import fold, slugify
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -104,7 +104,7 @@ def render_entry(term: str, fmt: str, reviewer: str, today: date) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    term = " ".join(args.term.split())
+    term = fold(args.term)
     if not term:
         print("sphinx-aiguide new: the term is empty", file=sys.stderr)
         return ERROR

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.environment.collectors import EnvironmentCollector
 
-from sphinx_aiguide.domain import aiguide_domain, page_title
+from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.records import page_title
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord
+    from sphinx_aiguide.domain import AIGuideDomain
+    from sphinx_aiguide.records import ConceptRecord
 
 #: Emitted with ``(env)`` when the A–Z letter groups change; handlers return the docnames
 #: of the pages that show them.

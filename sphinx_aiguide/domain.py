@@ -9,10 +9,8 @@ domain holds data only: which pages an edit makes stale is :mod:`.collector`'s j
 
 from __future__ import annotations
 
-import os
 from itertools import groupby
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -21,7 +19,8 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_aiguide.text import collation_key, fold, index_letter, term_key
+from sphinx_aiguide.records import place
+from sphinx_aiguide.text import collation_key, index_letter, term_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -31,6 +30,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_aiguide.records import ConceptRecord, FaqRecord, PageReview
+
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the shape of stored data changes (it is also the extension's
@@ -39,67 +40,6 @@ DATA_VERSION = 4
 
 #: ``(refdomain, reftype)`` of the cross-references that can point to a concept.
 LINK_TYPES = frozenset({("aiguide", "concept"), ("std", "term"), (None, "any"), ("", "any")})
-
-
-class ConceptRecord(TypedDict):
-    """What the project knows of one concept."""
-
-    term: str
-    docname: str
-    id: str
-    line: int
-    summary: str
-    aliases: list[str]
-    tags: list[str]
-    related: list[str]
-    #: The concept's own review data; :func:`.review.effective_review` adds the page's.
-    reviewers: list[str]
-    last_reviewed: str
-    #: The file the concept is written in (the page, or a file it includes), relative to
-    #: the source folder so that the stored data does not depend on where the project is.
-    source: str
-
-
-class FaqRecord(TypedDict):
-    """One question, its plain-text answer and the concept it belongs to (term or "")."""
-
-    question: str
-    answer: str
-    id: str
-    line: int
-    concept: str
-
-
-class PageReview(TypedDict):
-    """Page-level review data from file-wide metadata."""
-
-    reviewers: list[str]
-    last_reviewed: str
-    source: str
-    line: int
-
-
-def place(env: BuildEnvironment, record: ConceptRecord | PageReview) -> str:
-    """``file:line`` of a record, for warnings (an included file is named, not the page)."""
-    return f"{env.srcdir / record['source']}:{record['line']}"
-
-
-def relative_source(env: BuildEnvironment, source: str) -> str:
-    """*source* relative to the source folder (absolute when outside it).
-
-    docutils names an included file relative to the working directory, which need not be
-    the source folder; the path is made absolute first.
-    """
-    path = Path(os.path.abspath(source))  # noqa: PTH100 - normalises "..", unlike resolve()
-    srcdir = Path(os.path.abspath(env.srcdir))  # noqa: PTH100
-    return path.relative_to(srcdir).as_posix() if path.is_relative_to(srcdir) \
-        else path.as_posix()
-
-
-def page_title(env: BuildEnvironment, docname: str, default: str = "") -> str:
-    """The title of *docname* as plain text, or *default* when it has none."""
-    title = env.titles.get(docname)
-    return fold(title.astext()) if title is not None else default
 
 
 class ConceptRole(XRefRole):
@@ -372,16 +312,6 @@ def aiguide_domain(env: BuildEnvironment) -> AIGuideDomain:
     domain = env.get_domain(AIGuideDomain.name)
     assert isinstance(domain, AIGuideDomain)
     return domain
-
-
-def warn_missing(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
-    if domain is None or domain.name != AIGuideDomain.name:
-        return None
-    logger.warning(
-        "unknown concept %r", node["reftarget"], type="aiguide", subtype="ref", location=node
-    )
-    return True
 
 
 def warn_duplicates(app: Sphinx, env: BuildEnvironment) -> None:

@@ -14,8 +14,9 @@ from urllib.parse import quote
 
 from sphinx_aiguide._version import __version__
 from sphinx_aiguide.config import settings
-from sphinx_aiguide.domain import aiguide_domain, page_title
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.html.urls import absolute, is_website, page_uri
+from sphinx_aiguide.records import page_title
 from sphinx_aiguide.review.checks import effective_review
 from sphinx_aiguide.review.registry import lookup
 from sphinx_aiguide.text import fold, term_key
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_aiguide.collector import ViewCollector
-    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord, FaqRecord
+    from sphinx_aiguide.domain import AIGuideDomain
+    from sphinx_aiguide.records import ConceptRecord, FaqRecord
 
 GLOSSARY_JSON = "glossary.json"
 LLMS_TXT = "llms.txt"

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 from sphinx_aiguide import priorities
 from sphinx_aiguide.directives.base import make_label
-from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.domain import AIGuideDomain, aiguide_domain
 from sphinx_aiguide.html.urls import WEBSITE_BUILDERS
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
@@ -28,7 +29,10 @@ from sphinx_aiguide.text import term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
 
 
 
@@ -127,3 +131,12 @@ def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending
             return reference
     return None
 
+
+def warn_missing(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool | None:
+    """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
+    if domain is None or domain.name != AIGuideDomain.name:
+        return None
+    logger.warning(
+        "unknown concept %r", node["reftarget"], type="aiguide", subtype="ref", location=node
+    )
+    return True

@@ -18,7 +18,7 @@ from sphinx.util.nodes import traverse_parent
 from sphinx_aiguide import priorities
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.directives.base import AIGuideDirective, lenient, make_label, unique_id
-from sphinx_aiguide.domain import aiguide_domain, relative_source
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
     aiguide_concept,
@@ -29,6 +29,7 @@ from sphinx_aiguide.nodes import (
     aiguide_referenced_by,
     aiguide_term,
 )
+from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
 from sphinx_aiguide.review.checks import effective_review
 from sphinx_aiguide.review.dates import parse_date
@@ -38,7 +39,7 @@ from sphinx_aiguide.text import fold, slugify, split_list, term_key
 if TYPE_CHECKING:
     from sphinx.domains.std import StandardDomain
 
-    from sphinx_aiguide.domain import ConceptRecord
+    from sphinx_aiguide.records import ConceptRecord
 
 
 logger = logging.getLogger(__name__)

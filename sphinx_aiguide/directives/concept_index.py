@@ -24,7 +24,7 @@ from sphinx_aiguide.text import slugify, split_list, term_key
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_aiguide.domain import ConceptRecord
+    from sphinx_aiguide.records import ConceptRecord
 
 
 def letter_anchor(letter: str) -> str:

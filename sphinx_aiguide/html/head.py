@@ -17,14 +17,15 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_aiguide.config import FORMAT_ERRORS, settings
-from sphinx_aiguide.domain import aiguide_domain, page_title
+from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.html.jsonld import PageGraph, script_tag
 from sphinx_aiguide.html.urls import is_single_page, is_website, page_uri
+from sphinx_aiguide.records import page_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_aiguide.domain import ConceptRecord
+    from sphinx_aiguide.records import ConceptRecord
 
 #: Themes that print ``title`` only inside ``<title>``: there the template can replace it.
 #: The others (sphinx_rtd_theme, pydata_sphinx_theme, sphinx_book_theme, basic) also show

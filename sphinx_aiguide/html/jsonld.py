@@ -21,7 +21,8 @@ from sphinx_aiguide.review.registry import lookup
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
-    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord, FaqRecord
+    from sphinx_aiguide.domain import AIGuideDomain
+    from sphinx_aiguide.records import ConceptRecord, FaqRecord
 
 Node = dict[str, Any]
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from sphinx_aiguide.config import settings
-from sphinx_aiguide.domain import aiguide_domain, page_title, place
+from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.records import page_title, place
 from sphinx_aiguide.review.byline import reviewer_names
 from sphinx_aiguide.review.dates import age_days, today
 
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_aiguide.domain import AIGuideDomain, ConceptRecord, PageReview
+    from sphinx_aiguide.domain import AIGuideDomain
+    from sphinx_aiguide.records import ConceptRecord, PageReview
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,8 @@ from sphinx.transforms import SphinxTransform
 
 from sphinx_aiguide import priorities
 from sphinx_aiguide.config import settings
-from sphinx_aiguide.domain import aiguide_domain, relative_source
+from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
 from sphinx_aiguide.review.dates import parse_date
 from sphinx_aiguide.review.registry import check_reviewers
