@@ -49,6 +49,8 @@ class View(NamedTuple):
     listing: tuple[Shown, ...]
     #: the A–Z letter groups, in order (jump bars show these)
     letters: tuple[str, ...]
+    #: the page whose structured data defines the glossary (every concept points at it)
+    glossary: str
 
 
 def _shown(record: ConceptRecord | None) -> Shown | None:
@@ -69,14 +71,16 @@ def view(domain: AIGuideDomain) -> View:
                    for r in domain.concepts()},
         listing=tuple(s for s in map(_shown, domain.listed()) if s is not None),
         letters=tuple(letter for letter, _records in domain.letter_groups()),
+        glossary=domain.glossary_page(),
     )
 
 
 def pages_to_rewrite(before: View, after: View, indexes: Set[str]) -> set[str]:
     """The pages whose links, "Referenced by" lists or A–Z listings differ.
 
-    *indexes* are the pages that hold an A–Z listing. Letter groups are not looked at
-    here: the pages that show them on their own are asked through an event.
+    *indexes* are the pages that hold an A–Z listing; the glossary page lists every
+    concept in its structured data too. Letter groups are not looked at here: the pages
+    that show them on their own are asked through an event.
     """
     pages = {docname for docname, links in after.links.items()
              if before.links.get(docname) != links}
@@ -85,6 +89,7 @@ def pages_to_rewrite(before: View, after: View, indexes: Set[str]) -> set[str]:
             pages.add(target[0])
     if before.listing != after.listing:
         pages.update(indexes)
+        pages.add(after.glossary)
     return pages
 
 
@@ -127,6 +132,9 @@ class ViewCollector(EnvironmentCollector):
             return []
         domain = aiguide_domain(env)
         after = view(domain)
+        if before.glossary != after.glossary:
+            # every page's structured data points at the glossary page
+            return sorted(env.found_docs)
         pages = pages_to_rewrite(before, after, set(domain.index_pages()))
         if before.letters != after.letters:
             for shown in app.emit(LETTERS_CHANGED, env):

@@ -68,7 +68,7 @@ class AIGuideDomain(Domain):
         "faqs": {},  # docname -> [FaqRecord]
         "pages": {},  # docname -> PageReview
         "refs": {},  # docname -> sorted lookup keys of the concepts the page links to
-        "indexes": {},  # docname -> True when the page holds a concept-index
+        "indexes": {},  # docname -> whether one of its concept-indexes lists every concept
     }
     data_version = DATA_VERSION
     #: The tables of :attr:`data`, all keyed by docname.
@@ -113,9 +113,13 @@ class AIGuideDomain(Domain):
         """Record the page-level review data of *docname*."""
         self._pages[docname] = record
 
-    def note_index(self, docname: str) -> None:
-        """Record that *docname* lists concepts (it is rewritten when any of them changes)."""
-        self.data["indexes"][docname] = True
+    def note_index(self, docname: str, *, complete: bool) -> None:
+        """Record that *docname* lists concepts (it is rewritten when any of them changes).
+
+        *complete*: the listing has no tag filter, so it shows the whole glossary.
+        """
+        indexes: dict[str, bool] = self.data["indexes"]
+        indexes[docname] = indexes.get(docname, False) or complete
 
     def clear_doc(self, docname: str) -> None:
         for table in self.tables:
@@ -193,6 +197,15 @@ class AIGuideDomain(Domain):
     def index_pages(self) -> list[str]:
         """The pages that hold a concept-index, sorted."""
         return sorted(self.data["indexes"])
+
+    def glossary_page(self) -> str:
+        """The page that stands for the whole glossary (its structured data defines the set).
+
+        The first page, by name, with a concept-index that lists every concept; the root
+        document when there is none.
+        """
+        complete = (docname for docname, full in sorted(self.data["indexes"].items()) if full)
+        return next(complete, str(self.env.config.root_doc))
 
     def linking_pages(self) -> list[str]:
         """The pages that link to at least one concept (or unknown name), sorted."""

@@ -45,7 +45,7 @@ class ConceptIndexDirective(AIGuideDirective):
             tags=split_list(str(self.options.get("tags") or "")),
         )
         self.set_source_info(node)
-        aiguide_domain(self.env).note_index(self.env.docname)
+        aiguide_domain(self.env).note_index(self.env.docname, complete=not node["tags"])
         return [node]
 
 

@@ -1,10 +1,13 @@
 """The schema.org graph of a page and the ``<script>`` element that carries it.
 
 A page's graph has a ``WebPage`` (with its review data), a ``DefinedTerm`` for every
-concept on it, the ``DefinedTermSet`` they belong to (the project's glossary) and a
-``FAQPage`` with every question on it. Nodes refer to each other by ``@id``: absolute
-when ``html_baseurl`` is set, otherwise relative to the page, which a JSON-LD processor
-resolves against the page's own address.
+concept on it and a ``FAQPage`` with every question on it. Each concept names the
+``DefinedTermSet`` it belongs to, the project's glossary, by ``@id`` only: the set itself,
+with every concept in A–Z order, is defined once, on the glossary page (the page with the
+complete concept index, else the root document), whose ``CollectionPage`` has it as its
+main entity. Nodes refer to each other by ``@id``: absolute when ``html_baseurl`` is set,
+otherwise relative to the page, which a JSON-LD processor resolves against the page's own
+address.
 """
 
 from __future__ import annotations
@@ -69,7 +72,12 @@ class PageGraph:
         return absolute(self._config, uri) or from_page(self.current, uri)
 
     def _glossary_uri(self) -> str:
-        return f"{page_uri(self.builder, self._config.root_doc)}#{GLOSSARY_FRAGMENT}"
+        return f"{page_uri(self.builder, self.domain.glossary_page())}#{GLOSSARY_FRAGMENT}"
+
+    @property
+    def is_glossary_page(self) -> bool:
+        """Whether this page defines the glossary's ``DefinedTermSet``."""
+        return self.current == page_uri(self.builder, self.domain.glossary_page())
 
     def _people(self, keys: list[str]) -> list[Node]:
         people: list[Node] = []
@@ -85,24 +93,30 @@ class PageGraph:
         return people
 
     def web_page(self, name: str, keys: list[str], iso: str,
-                 primary: ConceptRecord | None) -> Node:
-        """The page itself, with the review data readers see in its byline."""
-        node: Node = {"@type": "WebPage", "name": name}
+                 primary: ConceptRecord | None, *, glossary: bool = False) -> Node:
+        """The page itself, with the review data readers see in its byline.
+
+        The *glossary* page is a ``CollectionPage`` whose main entity is the whole set.
+        """
+        node: Node = {"@type": "CollectionPage" if glossary else "WebPage", "name": name}
         url = absolute(self._config, self.current)
         if url:
             node["@id"] = node["url"] = url
         language = self._config.language
         if language:
             node["inLanguage"] = str(language).replace("_", "-")
-        if primary is not None:
+        if glossary:
+            node["mainEntity"] = {"@id": self._ref(self._glossary_uri())}
+        elif primary is not None:
             node["mainEntity"] = {"@id": self._term_ref(primary)}
-            if primary["summary"]:
-                node["description"] = primary["summary"]
+        if primary is not None and primary["summary"]:
+            node["description"] = primary["summary"]
         if keys:
             node["reviewedBy"] = self._people(keys)
         if iso:
             node["lastReviewed"] = iso
-        node["isPartOf"] = {"@id": self._ref(self._glossary_uri())}
+        if not glossary:
+            node["isPartOf"] = {"@id": self._ref(self._glossary_uri())}
         return node
 
     def _term_ref(self, record: ConceptRecord) -> str:
@@ -123,14 +137,24 @@ class PageGraph:
         node["inDefinedTermSet"] = {"@id": self._ref(self._glossary_uri())}
         return node
 
-    def term_set(self) -> Node:
-        """The project's glossary, which every concept belongs to."""
-        node: Node = {"@type": "DefinedTermSet", "@id": self._ref(self._glossary_uri()),
-                      "name": str(self._config.project)}
-        url = absolute(self._config, page_uri(self.builder, self._config.root_doc))
-        if url:
-            node["url"] = url
+    def member(self, record: ConceptRecord) -> Node:
+        """One concept as the set lists it: enough to find and name it."""
+        target = f"{page_uri(self.builder, record['docname'])}#{record['id']}"
+        node: Node = {"@type": "DefinedTerm", "@id": self._ref(target), "name": record["term"],
+                      "url": absolute(self._config, target) or from_page(self.current, target)}
+        if record["aliases"]:
+            node["alternateName"] = list(record["aliases"])
+        if record["summary"]:
+            node["description"] = record["summary"]
         return node
+
+    def term_set(self) -> Node:
+        """The project's glossary with every concept, in the A–Z order of its language."""
+        page = page_uri(self.builder, self.domain.glossary_page())
+        return {"@type": "DefinedTermSet", "@id": self._ref(self._glossary_uri()),
+                "name": str(self._config.project),
+                "url": absolute(self._config, page) or from_page(self.current, page),
+                "hasDefinedTerm": [self.member(record) for record in self.domain.alphabetical()]}
 
     def faq_page(self, docname_faqs: list[tuple[str, FaqRecord]]) -> Node:
         """Every question of the page, each with its answer as plain text."""
@@ -154,8 +178,10 @@ class PageGraph:
         """The graph of a page that shows *docnames* (one, or all of them in singlehtml).
 
         Review data is the primary concept's (which falls back on the page's), else the
-        page's own; a page with no concept, review data or question has no graph.
+        page's own; a page with no concept, review data or question has no graph, unless
+        it is the glossary page of a project that has concepts.
         """
+        glossary = self.is_glossary_page and bool(self.domain.alphabetical())
         concepts = [r for doc in docnames for r in self.domain.concepts_of(doc)]
         faqs = [(doc, f) for doc in docnames for f in self.domain.faqs_of(doc)]
         keys: list[str] = []
@@ -164,11 +190,12 @@ class PageGraph:
             keys, iso = effective_review(self.domain, primary)
         elif docnames and (page := self.domain.page_review(docnames[0])) is not None:
             keys, iso = page["reviewers"], page["last_reviewed"]
-        if not (concepts or faqs or keys or iso):
+        if not (concepts or faqs or keys or iso or glossary):
             return []
-        graph = [self.web_page(name, keys, iso, primary)]
+        graph = [self.web_page(name, keys, iso, primary, glossary=glossary)]
         graph.extend(self.defined_term(record) for record in concepts)
-        graph.append(self.term_set())
+        if glossary:
+            graph.append(self.term_set())
         if faqs:
             graph.append(self.faq_page(faqs))
         return graph

@@ -61,4 +61,6 @@ def absolute(config: Config, uri: str) -> str:
 def from_page(current: str, uri: str) -> str:
     """*uri* (relative to the output root) as a link from the page at *current*."""
     path, hash_, fragment = uri.partition("#")
-    return relative_uri(current, path) + hash_ + fragment
+    # the page itself is named, not "" (which a JSON-LD "url" would leave empty)
+    relative = relative_uri(current, path) or path.rsplit("/", 1)[-1] or "./"
+    return relative + hash_ + fragment

@@ -1,0 +1,3 @@
+project = "My AI Guide"
+extensions = ["sphinx_aiguide"]
+html_baseurl = "https://guide.example.org/"
