@@ -1,20 +1,25 @@
-"""Shared fixtures: build a copy of a test root with any builder and read what it wrote."""
+"""Shared fixtures: builds of the test roots, shared by every test that reads the same one.
+
+``built(root, builder, **options)`` builds a root once per session and hands every test
+that asks for the same build the same read-only result; ``build(...)`` makes a fresh
+copy for a test that edits the sources or the output.
+"""
 
 from __future__ import annotations
 
 import os
-import re
+import pprint
 import shutil
-from collections.abc import Callable, Iterator
-from io import StringIO
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import settings
-from sphinx.testing.util import SphinxTestApp
 
-pytest_plugins = ("sphinx.testing.fixtures",)
+from .helpers import TOP, Built, copy_root, run_build
 
 # CI runs the same generated examples every time, so a submission's result does not
 # depend on luck; on a developer's machine each run explores new ones.
@@ -22,63 +27,82 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-ROOTS = Path(__file__).parent / "roots"
-EXAMPLES = Path(__file__).parents[2] / "shared" / "examples"
-_ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
 
-Build = Callable[..., SphinxTestApp]
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """Collect ``tests/build``, which pytest's default ``norecursedirs`` would skip."""
+    return False if collection_path == Path(__file__).parent / "build" else None
+
+
+#: ``build(root, builder="html", *, srcdir=None, **options) -> Built``
+Build = Callable[..., Built]
+#: ``built(root, builder="html", **options) -> Built``, shared: never edit what it wrote.
+Shared = Callable[..., Built]
 
 
 @pytest.fixture(scope="session")
-def rootdir() -> Path:
-    return ROOTS
+def built(tmp_path_factory: pytest.TempPathFactory) -> Shared:
+    """Build a root with a builder and options once per session; later calls share it."""
+    results: dict[str, Built] = {}
+    defaults = {"parallel": 0, "confoverrides": {}, "freshenv": False}
 
+    def shared(root: str, builder: str = "html", **options: Any) -> Built:
+        options = {name: value for name, value in options.items()
+                   if defaults.get(name, ...) != value}
+        key = pprint.pformat((root, builder, options))
+        if key not in results:
+            srcdir = copy_root(root, tmp_path_factory.mktemp(f"{root}-{builder}"))
+            results[key] = run_build(srcdir, builder, **options)
+        return results[key]
 
-def copy_root(name: str, target: Path) -> Path:
-    """Copy ``tests/roots/test-<name>`` to *target* (test roots stay read-only)."""
-    shutil.copytree(ROOTS / f"test-{name}", target, dirs_exist_ok=True)
-    return target
+    return shared
 
 
 @pytest.fixture
-def build(tmp_path: Path) -> Iterator[Build]:
+def build(tmp_path: Path) -> Build:
     """``build(root, builder="html", **options)``: a fresh copy of the root, built once.
 
     ``srcdir=`` builds an existing source folder again (incremental builds); everything
     else is passed to :class:`~sphinx.testing.util.SphinxTestApp`.
     """
-    apps: list[SphinxTestApp] = []
+    count = 0
 
-    def run(root: str = "", builder: str = "html", *, srcdir: Path | None = None,
-            **options: Any) -> SphinxTestApp:
-        # an app registers nodes and directives globally: undo that before the next one
-        if apps:
-            apps[-1].cleanup()
+    def fresh(root: str = "", builder: str = "html", *, srcdir: Path | None = None,
+              **options: Any) -> Built:
+        nonlocal count
+        count += 1
         if srcdir is None:
-            srcdir = copy_root(root, tmp_path / f"{root}-{len(apps)}")
-        app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build",
-                            status=StringIO(), warning=StringIO(), **options)
-        apps.append(app)
-        app.build()
-        return app
+            srcdir = copy_root(root, tmp_path / f"{root}-{count}")
+        return run_build(srcdir, builder, **options)
 
-    yield run
-    if apps:
-        apps[-1].cleanup()
+    return fresh
 
 
-def warnings(app: SphinxTestApp) -> str:
-    """The warnings of a build as the terminal shows them, without colour codes."""
-    return _ESCAPES.sub("", app.warning.getvalue())
+@pytest.fixture(scope="session")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Built]:
+    """``docs(builder)``: the documentation site (also the demo glossary), built once."""
+    results: dict[str, Built] = {}
+
+    def shared(builder: str) -> Built:
+        if builder not in results:
+            # a copy of the docs and of the benchmark results they include, side by side
+            top = tmp_path_factory.mktemp(f"docs-{builder}")
+            for folder in ("docs", "benchmarks"):
+                shutil.copytree(TOP / folder, top / folder,
+                                ignore=shutil.ignore_patterns("_build", "__pycache__"))
+            results[builder] = run_build(top / "docs", builder)
+        return results[builder]
+
+    return shared
 
 
-def output(app: SphinxTestApp, name: str) -> str:
-    """A file the build wrote, relative to the output folder."""
-    return (app.outdir / name).read_text(encoding="utf-8")
-
-
-def body(app: SphinxTestApp, docname: str) -> str:
-    """The main content of an HTML page, between the body markers of the basic theme."""
-    page = output(app, f"{docname}.html")
-    start = page.index('<div class="body" role="main">')
-    return page[start:page.index('<div class="sphinxsidebar"', start)]
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package's wheel, built once by its build backend."""
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, flit_core.buildapi as b; print(b.build_wheel(sys.argv[1]))", str(out)],
+        cwd=TOP, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out / result.stdout.strip().splitlines()[-1]

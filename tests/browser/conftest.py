@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from ..conftest import Shared
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-ROOTS = Path(__file__).parents[1] / "roots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -30,7 +29,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-#: ``site(name, root, *overrides)`` builds a test root once and returns its base URL.
+#: ``site(root, **overrides)`` builds a test root once and returns the URL it is served at.
 Site = Callable[..., str]
 
 
@@ -75,22 +74,19 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
 
 
 @pytest.fixture(scope="session")
-def site(sites: tuple[Path, str]) -> Site:
+def site(sites: tuple[Path, str], built: Shared) -> Site:
+    """The same builds as the other tests read (without a warning), served by HTTP."""
     folder, url = sites
 
-    def build(name: str, root: str, *overrides: str) -> str:
-        out = folder / name
-        if not out.is_dir():
-            command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-                       "-d", str(folder / f".doctrees-{name}")]
-            for override in overrides:
-                command += ["-D", override]
-            result = subprocess.run([*command, str(ROOTS / f"test-{root}"), str(out)],
-                                    capture_output=True, text=True, check=False)
-            assert result.returncode == 0, result.stderr
+    def serve(root: str, **overrides: Any) -> str:
+        result = built(root, confoverrides=overrides)
+        assert result.warnings == ""
+        name = f"{result.outdir.parent.parent.name}"
+        if not (folder / name).exists():
+            (folder / name).symlink_to(result.outdir, target_is_directory=True)
         return f"{url}/{name}"
 
-    return build
+    return serve
 
 
 @pytest.fixture(scope="session")

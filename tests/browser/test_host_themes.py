@@ -24,7 +24,7 @@ PAGES = ["instrumental-convergence.html", "reward-hacking.html"]
 @pytest.mark.parametrize("theme", THEMES)
 def test_components_pass_axe(browser: Browser, site: Site, screenshots: Path, theme: str,
                              scheme: str) -> None:
-    url = site(theme, "theme-hosts", f"html_theme={theme}")
+    url = site("theme-hosts", html_theme=theme)
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
     found = {}
@@ -49,7 +49,7 @@ CHOSEN_DARK = {"furo": {"theme": "dark"}, "pydata_sphinx_theme": {"mode": "dark"
 def test_components_follow_a_dark_mode_chosen_on_a_light_system(
     browser: Browser, site: Site, theme: str
 ) -> None:
-    url = site(theme, "theme-hosts", f"html_theme={theme}")
+    url = site("theme-hosts", html_theme=theme)
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     page = context.new_page()
     page.goto(f"{url}/{PAGES[0]}")
@@ -67,7 +67,7 @@ def test_components_follow_a_dark_mode_chosen_on_a_light_system(
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_components_fit_a_phone(browser: Browser, site: Site, theme: str) -> None:
-    url = site(theme, "theme-hosts", f"html_theme={theme}")
+    url = site("theme-hosts", html_theme=theme)
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{url}/{PAGES[0]}")
@@ -81,7 +81,7 @@ def test_components_fit_a_phone(browser: Browser, site: Site, theme: str) -> Non
 
 @pytest.mark.parametrize("theme", ["alabaster", "furo"])
 def test_a_site_sets_its_own_colours_on_body(browser: Browser, site: Site, theme: str) -> None:
-    url = site(theme, "theme-hosts", f"html_theme={theme}")
+    url = site("theme-hosts", html_theme=theme)
     page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{url}/{PAGES[0]}")
     page.add_style_tag(content="body { --aiguide-accent: rgb(122, 46, 143); }")

@@ -21,7 +21,7 @@ PAGES = [ENTRY, "search.html?q=goal", "concepts.html", "index.html"]
 
 @pytest.fixture(scope="module")
 def url(site: Site) -> str:
-    return site("theme", "theme")
+    return site("theme")
 
 
 @pytest.fixture

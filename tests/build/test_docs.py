@@ -2,46 +2,58 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+import runpy
+import tomllib
+from collections.abc import Callable
+from importlib.metadata import packages_distributions
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
-TOP = Path(__file__).parents[1]
-DOCS = TOP / "docs"
+from ..helpers import TOP, Built
 
-
-def sphinx_build(builder: str, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", builder,
-         "-d", str(out / "doctrees"), str(DOCS), str(out / builder)],
-        capture_output=True, text=True, check=False,
-    )
+#: What Read the Docs builds (``.readthedocs.yaml``), and the builder of each download.
+READ_THE_DOCS = yaml.safe_load((TOP / ".readthedocs.yaml").read_text(encoding="utf-8"))
+DOWNLOAD_BUILDERS = {"pdf": "latex", "epub": "epub", "htmlzip": "singlehtml"}
 
 
-def test_docs_build_with_dash_w(tmp_path: Path) -> None:
-    result = sphinx_build("html", tmp_path)
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "html" / "glossary" / "instrumental-convergence.html").read_text()
+def test_docs_build_without_a_warning(docs: Callable[[str], Built]) -> None:
+    result = docs("html")
+    assert result.warnings == ""
+    page = result.read("glossary/instrumental-convergence.html")
     assert 'id="concept-instrumental-convergence"' in page
     assert "Reviewed by AI Guide Editors · Last reviewed" in page
-    assert 'class="aiguide-index"' in (tmp_path / "html" / "glossary.html").read_text()
+    assert 'class="aiguide-index"' in result.read("glossary.html")
 
 
-@pytest.mark.parametrize("builder", ["epub", "latex"])
-def test_docs_download_formats_build_with_dash_w(tmp_path: Path, builder: str) -> None:
+@pytest.mark.parametrize("download", READ_THE_DOCS.get("formats", []))
+def test_docs_download_formats_build_without_a_warning(docs: Callable[[str], Built],
+                                                       download: str) -> None:
     """Read the Docs builds PDF (through LaTeX) and EPUB from the same sources."""
-    result = sphinx_build(builder, tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = docs(DOWNLOAD_BUILDERS[download])
+    assert result.warnings == ""
+    assert any(result.outdir.iterdir())
 
 
-def test_read_the_docs_configuration() -> None:
-    config = yaml.safe_load((TOP / ".readthedocs.yaml").read_text(encoding="utf-8"))
-    assert config["version"] == 2
-    assert config["build"]["os"] == "ubuntu-24.04"
-    assert config["sphinx"] == {"configuration": "docs/conf.py", "fail_on_warning": True}
-    assert config["formats"] == ["pdf", "epub"]
-    assert config["python"]["install"] == [
-        {"method": "pip", "path": ".", "extra_requirements": ["docs"]}]
+def test_read_the_docs_installs_what_the_docs_need() -> None:
+    """The configuration Read the Docs reads exists, and it installs every extension used."""
+    conf = TOP / READ_THE_DOCS["sphinx"]["configuration"]
+    assert conf.is_file()
+    assert READ_THE_DOCS["sphinx"]["fail_on_warning"] is True
+    assert set(READ_THE_DOCS.get("formats", [])) <= set(DOWNLOAD_BUILDERS)
+    extras = tomllib.loads((TOP / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    installed = set()
+    for install in READ_THE_DOCS["python"]["install"]:
+        assert (TOP / install["path"] / "pyproject.toml").is_file()
+        for extra in install.get("extra_requirements", []):
+            assert extra in extras, extra
+            installed |= {canonicalize_name(Requirement(line).name) for line in extras[extra]}
+    distributions = packages_distributions()
+    for extension in runpy.run_path(str(conf))["extensions"]:
+        module = extension.split(".")[0]
+        if module not in {"sphinx", "sphinx_aiguide"}:
+            assert {canonicalize_name(name) for name in distributions[module]} & installed, \
+                extension

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from .conftest import Build, body, output, warnings
+from ..conftest import Shared
+from ..helpers import text_of
 
 ROOTS = ["example-rst", "example-myst"]
 QUESTIONS = [
@@ -31,10 +30,10 @@ OUTPUTS = {
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_html_entry_reads_like_the_model(build: Build, root: str) -> None:
-    app = build(root)
-    assert warnings(app) == ""
-    html = body(app, "instrumental-convergence")
+def test_html_entry_reads_like_the_model(built: Shared, root: str) -> None:
+    result = built(root)
+    assert result.warnings == ""
+    html = result.body("instrumental-convergence")
     assert '<h1>Instrumental Convergence<a class="headerlink"' in html
     assert '<div class="aiguide-concept" id="concept-instrumental-convergence">' in html
     assert '<div class="aiguide-summary">\n<h2 class="aiguide-label rubric">Concept</h2>' in html
@@ -53,28 +52,24 @@ def test_html_entry_reads_like_the_model(build: Build, root: str) -> None:
     assert 'href="orthogonality-thesis.html#concept-orthogonality-thesis"' in html
 
 
-def test_rst_and_myst_render_the_same_html(build: Build) -> None:
-    rst, myst = build("example-rst"), build("example-myst")
+def test_rst_and_myst_render_the_same_html(built: Shared) -> None:
+    rst, myst = built("example-rst"), built("example-myst")
     for docname in ("instrumental-convergence", "orthogonality-thesis", "reward-hacking"):
-        assert body(rst, docname) == body(myst, docname)
+        assert rst.body(docname) == myst.body(docname)
 
 
 @pytest.mark.parametrize("root", ROOTS)
 @pytest.mark.parametrize("builder", sorted(OUTPUTS))
 def test_every_builder_shows_labels_questions_and_byline(
-    build: Build, root: str, builder: str
+    built: Shared, root: str, builder: str
 ) -> None:
-    app = build(root, builder, confoverrides={"latex_documents": [
-        ("index", "aiguide.tex", "AI Guide", "AI Guide Editors", "manual")],
-        "man_pages": [("index", "aiguide", "AI Guide", ["AI Guide Editors"], 1)],
-        "texinfo_documents": [("index", "aiguide", "AI Guide", "AI Guide Editors",
-                               "aiguide", "AI glossary", "Miscellaneous")]})
-    assert warnings(app) == ""
-    text = output(app, OUTPUTS[builder])
+    result = built(root, builder)
+    assert result.warnings == ""
+    text = result.read(OUTPUTS[builder])
     if builder == "man":
         text = text.replace("\\-", "-").replace("\\(aq", "'")
     if OUTPUTS[builder].endswith(("html", ".xml")):
-        text = re.sub(r"<[^>]+>", "", text)
+        text = text_of(text)
     for expected in ("Concept", "In Depth", "Frequently Asked Questions", *QUESTIONS,
                      "Reviewed by AI Guide Editors", "Last reviewed 21 April 2026",
                      "Related concepts", "keeping themselves running"):
@@ -82,18 +77,18 @@ def test_every_builder_shows_labels_questions_and_byline(
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_non_html_builders_print_the_question_in_bold(build: Build, root: str) -> None:
-    text = output(build(root, "text"), "instrumental-convergence.txt")
+def test_non_html_builders_print_the_question_in_bold(built: Shared, root: str) -> None:
+    text = built(root, "text").read("instrumental-convergence.txt")
     assert f"**{QUESTIONS[0]}**\n\nNo. The claim is narrower" in text
     assert "-[ Concept ]-\n\nInstrumental convergence is the idea" in text
     assert text.rstrip().endswith(BYLINE)
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_gettext_extracts_summary_and_questions_not_labels(build: Build, root: str) -> None:
-    app = build(root, "gettext")
-    assert warnings(app) == ""
-    pot = output(app, "instrumental-convergence.pot")
+def test_gettext_extracts_summary_and_questions_not_labels(built: Shared, root: str) -> None:
+    result = built(root, "gettext")
+    assert result.warnings == ""
+    pot = result.read("instrumental-convergence.pot")
     assert 'msgid "Instrumental convergence is the idea that capable goal-directed AI' in pot
     for question in QUESTIONS:
         assert f'msgid "{question}"' in pot
@@ -103,19 +98,19 @@ def test_gettext_extracts_summary_and_questions_not_labels(build: Build, root: s
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_css_only_for_html_builders(build: Build, root: str) -> None:
-    html = build(root, "html")
+def test_css_only_for_html_builders(built: Shared, root: str) -> None:
+    html = built(root, "html")
     assert (html.outdir / "_static" / "aiguide.css").is_file()
-    assert 'href="_static/aiguide.css' in output(html, "instrumental-convergence.html")
-    latex = build(root, "latex")
+    assert 'href="_static/aiguide.css' in html.read("instrumental-convergence.html")
+    latex = built(root, "latex")
     assert not list(latex.outdir.rglob("aiguide.css"))
 
 
-def test_the_spec_configuration_gives_the_described_page(build: Build) -> None:
+def test_the_spec_configuration_gives_the_described_page(built: Shared) -> None:
     """The SPEC's own conf.py (aiguide theme, title template) and its reST page."""
-    app = build("example-spec")
-    assert warnings(app) == ""
-    page = output(app, "instrumental-convergence.html")
+    result = built("example-spec")
+    assert result.warnings == ""
+    page = result.read("instrumental-convergence.html")
     assert ("<title>Instrumental Convergence: What It Is and Why It Matters | AI Guide"
             "</title>") in page
     assert ('<p class="aiguide-byline aiguide-page-byline">Reviewed by AI Guide Editors · '

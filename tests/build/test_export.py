@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import zipfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from sphinx.errors import ExtensionError
 
 from sphinx_aiguide import __version__
-from sphinx_aiguide.export import write_exports
 
-from .conftest import Build, output, warnings
+from ..conftest import Build, Shared
+from ..helpers import Built, copy_root
 
-TOP = Path(__file__).parents[1]
 TERMS = ["Glossary", "Overfitting", "Preference Data", "Reward [Model] (RM)",
          "Überanpassung", "Underfitting", "Value Alignment"]
 
@@ -29,8 +26,8 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
-def glossary(app: Any) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(output(app, "glossary.json"))
+def glossary(result: Built) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(result.read("glossary.json"))
     jsonschema.Draft202012Validator(schema()).validate(data)
     return data
 
@@ -39,14 +36,10 @@ def by_term(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {concept["term"]: concept for concept in data["concepts"]}
 
 
-def test_schema_is_a_valid_json_schema() -> None:
-    jsonschema.Draft202012Validator.check_schema(schema())
-
-
-def test_glossary_json_has_the_spec_shape(build: Build) -> None:
-    app = build("export")
-    assert warnings(app) == ""
-    data = glossary(app)
+def test_glossary_json_has_the_spec_shape(built: Shared) -> None:
+    result = built("export")
+    assert result.warnings == ""
+    data = glossary(result)
     assert data["generator"] == f"sphinx-aiguide {__version__}"
     assert data["project"] == "AI Guide"
     # the A-Z index's order: Ü files under U, before "Underfitting"
@@ -77,8 +70,8 @@ def test_glossary_json_has_the_spec_shape(build: Build) -> None:
     }
 
 
-def test_review_and_questions_follow_the_page(build: Build) -> None:
-    data = by_term(glossary(build("export")))
+def test_review_and_questions_follow_the_page(built: Shared) -> None:
+    data = by_term(glossary(built("export")))
     assert data["Underfitting"]["reviewers"] == [{"name": "AI Guide Editors", "url": None}]
     assert data["Underfitting"]["last_reviewed"] == "2026-04-21"
     assert data["Underfitting"]["faqs"] == []
@@ -89,6 +82,10 @@ def test_review_and_questions_follow_the_page(build: Build) -> None:
     assert data["Preference Data"]["faqs"] == []
 
 
+#: A base URL makes llms.txt links absolute; glossary.json stays relative to the output root.
+BASE = {"confoverrides": {"html_baseurl": "https://example.org/g"}}
+
+
 @pytest.mark.parametrize(("builder", "urls"), [
     ("html", {"Glossary": "index.html#concept-glossary",
               "Overfitting": "overfitting.html#concept-overfitting"}),
@@ -97,23 +94,22 @@ def test_review_and_questions_follow_the_page(build: Build) -> None:
     ("singlehtml", {"Glossary": "index.html#concept-glossary",
                     "Overfitting": "index.html#concept-overfitting"}),
 ])
-def test_urls_follow_the_builder(build: Build, builder: str, urls: dict[str, str]) -> None:
-    app = build("export", builder)
-    assert warnings(app) == ""
-    data = by_term(glossary(app))
+def test_urls_follow_the_builder(built: Shared, builder: str, urls: dict[str, str]) -> None:
+    result = built("export", builder, **(BASE if builder == "dirhtml" else {}))
+    assert result.warnings == ""
+    data = by_term(glossary(result))
     assert {term: data[term]["url"] for term in urls} == urls
     # every URL points at an anchor that exists in the written page
     for concept in data.values():
         page, _hash, anchor = concept["url"].partition("#")
-        path = app.outdir / (page or "index.html")
+        path = result.outdir / (page or "index.html")
         if path.is_dir():
             path /= "index.html"
         assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), concept["url"]
 
 
-def test_llms_txt(build: Build) -> None:
-    app = build("export")
-    text = output(app, "llms.txt")
+def test_llms_txt(built: Shared) -> None:
+    text = built("export").read("llms.txt")
     lines = text.split("\n")
     assert lines[:3] == ["# AI Guide", "",
                          "> The AI Guide glossary: 7 concepts, each listed with its short "
@@ -132,77 +128,76 @@ def test_llms_txt(build: Build) -> None:
     assert len(concept_lines) == len(TERMS)
 
 
-def test_llms_txt_urls_are_absolute_with_a_base_url(build: Build) -> None:
-    app = build("export", "dirhtml", confoverrides={"html_baseurl": "https://example.org/g"})
-    text = output(app, "llms.txt")
+def test_llms_txt_urls_are_absolute_with_a_base_url(built: Shared) -> None:
+    result = built("export", "dirhtml", **BASE)
+    text = result.read("llms.txt")
     assert "- [Glossary](https://example.org/g/#concept-glossary): " in text
     assert "(https://example.org/g/overfitting/#concept-overfitting)" in text
     assert "- [glossary.json](https://example.org/g/glossary.json): " in text
     # glossary.json stays relative to the output root, as the SPEC says
-    assert by_term(glossary(app))["Glossary"]["url"] == "#concept-glossary"
+    assert by_term(glossary(result))["Glossary"]["url"] == "#concept-glossary"
 
 
 @pytest.mark.parametrize("root", ["export", "parallel", "seo-rst"])
-def test_exports_are_byte_identical_across_processes_and_builds(build: Build,
+def test_exports_are_byte_identical_across_processes_and_builds(build: Build, built: Shared,
                                                                 root: str) -> None:
     files = ("glossary.json", "llms.txt")
-    first = build(root)
-    serial = {name: (first.outdir / name).read_bytes() for name in files}
-    again = build(root)
-    parallel = build(root, parallel=2)
-    for app in (again, parallel):
-        assert {name: (app.outdir / name).read_bytes() for name in files} == serial
+    serial = {name: (built(root).outdir / name).read_bytes() for name in files}
+    for result in (build(root), built(root, parallel=2)):
+        assert {name: (result.outdir / name).read_bytes() for name in files} == serial
     assert serial["glossary.json"].endswith(b"}\n")
     assert json.loads(serial["glossary.json"])["concepts"]
 
 
 @pytest.mark.parametrize("builder", ["epub", "latex", "text"])
-def test_no_exports_outside_websites(build: Build, builder: str) -> None:
-    app = build("export", builder)
-    assert not (app.outdir / "glossary.json").exists()
-    assert not (app.outdir / "llms.txt").exists()
+def test_no_exports_outside_websites(built: Shared, builder: str) -> None:
+    result = built("export", builder)
+    assert result.warnings == ""
+    assert list(result.outdir.iterdir())  # the build did write its own output
+    assert not (result.outdir / "glossary.json").exists()
+    assert not (result.outdir / "llms.txt").exists()
 
 
-def test_exports_can_be_switched_off(build: Build) -> None:
-    app = build("export", confoverrides={"aiguide_export": False})
-    assert not (app.outdir / "glossary.json").exists()
-    assert not (app.outdir / "llms.txt").exists()
+def test_exports_can_be_switched_off(built: Shared) -> None:
+    result = built("export", confoverrides={"aiguide_export": False})
+    assert (result.outdir / "overfitting.html").is_file()
+    assert not (result.outdir / "glossary.json").exists()
+    assert not (result.outdir / "llms.txt").exists()
 
 
-def test_a_failed_build_writes_no_exports(build: Build) -> None:
-    app = build("export")
-    for name in ("glossary.json", "llms.txt"):
-        (app.outdir / name).unlink()
-    write_exports(app, RuntimeError("the build failed"))
-    assert not (app.outdir / "glossary.json").exists()
-    write_exports(app, None)
-    assert (app.outdir / "glossary.json").exists()
+#: A project extension that fails the build while it writes one page.
+FAIL_ON_A_PAGE = """
+def setup(app):
+    def fail(app, pagename, *args):
+        if pagename == "overfitting":
+            raise RuntimeError("the build failed")
+    app.connect("html-page-context", fail)
+"""
 
 
-def test_hostile_text_is_plain_data(build: Build) -> None:
-    app = build("seo-hostile")
-    concept = glossary(app)["concepts"][0]
+def test_a_failed_build_writes_no_exports(build: Build, tmp_path: Path) -> None:
+    srcdir = copy_root("export", tmp_path / "failing")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(FAIL_ON_A_PAGE)
+    with pytest.raises(ExtensionError, match="the build failed"):
+        build(srcdir=srcdir)
+    outdir = srcdir / "_build" / "html"
+    assert (outdir / "index.html").is_file()  # pages before the failing one were written
+    assert not (outdir / "glossary.json").exists()
+    assert not (outdir / "llms.txt").exists()
+
+
+def test_hostile_text_is_plain_data(built: Shared) -> None:
+    result = built("seo-hostile")
+    concept = glossary(result)["concepts"][0]
     assert concept["term"] == 'Evil </script><script>alert("term")</script> & <!-- Term'
     assert concept["reviewers"][0]["name"] == (
         "Mallory </script><img src=x onerror=alert('name')> \"&amp;")
-    text = output(app, "llms.txt")
+    text = result.read("llms.txt")
     # Markdown readers see the same text, and no tag in it
     assert "- [Evil \\</script>\\<script>alert(\"term\")\\</script> & \\<!-- Term](" in text
     assert text.startswith("# Guide \\</script>\\<script>alert('project')\\</script>\n")
     assert "<" not in text.replace("\\<", "")
-
-
-def test_schema_ships_in_the_wheel(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c",
-         "import sys, flit_core.buildapi as b; print(b.build_wheel(sys.argv[1]))",
-         str(tmp_path)],
-        cwd=TOP, capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    wheel = tmp_path / result.stdout.strip().splitlines()[-1]
-    with zipfile.ZipFile(wheel) as archive:
-        assert "sphinx_aiguide/schema/glossary.schema.json" in archive.namelist()
 
 
 def test_exports_are_rewritten_only_when_what_they_show_changes(build: Build) -> None:
@@ -210,7 +205,7 @@ def test_exports_are_rewritten_only_when_what_they_show_changes(build: Build) ->
     exported = first.outdir / "glossary.json"
     exported.write_text("left alone", encoding="utf-8")
     noop = build(srcdir=first.srcdir)
-    assert "0 added, 0 changed, 0 removed" in noop.status.getvalue()
+    assert "0 added, 0 changed, 0 removed" in noop.status
     assert exported.read_text(encoding="utf-8") == "left alone"  # a no-op costs nothing
     moved = build(srcdir=first.srcdir,
                   confoverrides={"html_baseurl": "https://guide.example.org/"})
@@ -222,8 +217,7 @@ def test_exports_are_rewritten_only_when_what_they_show_changes(build: Build) ->
     assert json.loads(exported.read_text(encoding="utf-8"))["concepts"]  # a page was read
 
 
-def test_a_term_defined_twice_is_exported_once(build: Build) -> None:
-    app = build("parallel")
-    terms = [concept["term"] for concept in glossary(app)["concepts"]]
+def test_a_term_defined_twice_is_exported_once(built: Shared) -> None:
+    terms = [concept["term"] for concept in glossary(built("parallel"))["concepts"]]
     assert [t for t in terms if t.casefold() == "alignment"] == ["Alignment"]
     assert len(terms) == len(set(terms)) == 10

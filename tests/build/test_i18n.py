@@ -1,81 +1,24 @@
-"""Translations: every label in five languages, compiled catalogs that match their sources."""
+"""Translations in a build: labels, bylines and dates in the page's language."""
 
 from __future__ import annotations
 
-import ast
-import io
-from pathlib import Path
-
-import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
-from sphinx_aiguide.i18n import LOCALE_DIR
-
-from .conftest import Build, body
-
-LANGUAGES = ["de", "es", "fr", "ja", "zh_CN"]
-PACKAGE = Path(__file__).parents[1] / "sphinx_aiguide"
+from ..conftest import Shared
 
 
-def messages_in_code() -> set[str]:
-    """Every literal passed to ``_()`` in the package."""
-    found = set()
-    for path in PACKAGE.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "_" and node.args
-                    and isinstance(node.args[0], ast.Constant)):
-                found.add(node.args[0].value)
-    return found
-
-
-def catalog(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / "sphinx_aiguide.po"
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_message_is_translated(language: str) -> None:
-    with catalog(language).open("rb") as handle:
-        messages = read_po(handle)
-    translated = {message.id: message.string for message in messages if message.id}
-    assert set(translated) == messages_in_code()
-    assert all(translated.values())
-    for msgid, msgstr in translated.items():
-        for placeholder in ("{reviewers}", "{date}", "{first}", "{last}"):
-            assert (placeholder in msgid) == (placeholder in msgstr), (msgid, msgstr)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_compiled_catalog_matches_its_source(language: str) -> None:
-    """Regenerate with ``pybabel compile -d sphinx_aiguide/locale -D sphinx_aiguide``."""
-    with catalog(language).open("rb") as handle:
-        messages = read_po(handle)
-    compiled = io.BytesIO()
-    write_mo(compiled, messages)
-    assert catalog(language).with_suffix(".mo").read_bytes() == compiled.getvalue()
-
-
-def test_template_lists_every_message() -> None:
-    with (LOCALE_DIR / "sphinx_aiguide.pot").open("rb") as handle:
-        template = read_po(handle)
-    assert {message.id for message in template if message.id} == messages_in_code()
-
-
-def test_german_build_shows_german_labels_and_dates(build: Build) -> None:
-    entry = body(build("example-rst", confoverrides={"language": "de"}),
-                 "instrumental-convergence")
+def test_german_build_shows_german_labels_and_dates(built: Shared) -> None:
+    entry = built("example-rst", confoverrides={"language": "de"}).body(
+        "instrumental-convergence")
     for label in ("Konzept", "Im Detail", "Häufig gestellte Fragen", "Verwandte Konzepte"):
         assert f'<h2 class="aiguide-label rubric">{label}</h2>' in entry
     assert "Geprüft von AI Guide Editors · Zuletzt geprüft am" in entry
-    html = body(build("review", confoverrides={"language": "de"}), "index")
+    html = built("review", confoverrides={"language": "de"}).body("index")
     assert ('Geprüft von <a class="reference external" href="https://example.org/hdesai">'
             'Harsh Desai</a>, Jo Roe und Sam Lee · Zuletzt geprüft am '
             '<time datetime="2026-01-10">10 Januar 2026</time>') in html
 
 
-def test_japanese_build_joins_names_the_japanese_way(build: Build) -> None:
-    html = body(build("review", confoverrides={"language": "ja"}), "index")
+def test_japanese_build_joins_names_the_japanese_way(built: Shared) -> None:
+    html = built("review", confoverrides={"language": "ja"}).body("index")
     assert "Jo Roe、Sam Lee" not in html  # the last two are joined with と
     assert "Harsh Desai</a>、Jo Roeと" in html
     # the review root names its concepts by argument: the term is the h2, labels are h3

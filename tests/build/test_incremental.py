@@ -2,6 +2,8 @@
 
 Each scenario edits a copy of the linking project, rebuilds it incrementally, and compares
 the content of every page with a clean build of the same edited sources, byte for byte.
+The clean build of a scenario is made once and compared with both the serial and the
+parallel (``-j 2``) incremental build: their output must be the same.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sphinx.util.console import strip_colors
 
-from .conftest import Build
+from ..helpers import Built, contents, copy_root, current_pages, run_build
 
 Edit = Callable[[Path], None]
 
@@ -72,41 +73,55 @@ SCENARIOS: dict[str, Edit] = {
 }
 
 
-def contents(outdir: Path) -> dict[str, str]:
-    """The main content of every page (the theme's navigation is Sphinx's business)."""
-    pages = {}
-    for path in sorted(outdir.rglob("*.html")):
-        page = path.read_text(encoding="utf-8")
-        if '<div class="body" role="main">' in page:
-            start = page.index('<div class="body" role="main">')
-            pages[str(path.relative_to(outdir))] = page[start:page.index(
-                '<div class="sphinxsidebar"', start)]
-    return pages
-
-
 def written(status: str) -> set[str]:
-    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", strip_colors(status)))
+    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status))
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, int], Built]:
+    """``incremental(scenario, parallel)``: build, edit, build again; the second build."""
+    results: dict[tuple[str, int], Built] = {}
+
+    def run(scenario: str, parallel: int) -> Built:
+        if (scenario, parallel) not in results:
+            src = copy_root("linking", tmp_path_factory.mktemp(f"{scenario}-{parallel}"))
+            run_build(src, parallel=parallel)
+            SCENARIOS[scenario](src)
+            results[scenario, parallel] = run_build(src, parallel=parallel)
+        return results[scenario, parallel]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, str]]:
+    """``clean(scenario)``: the page contents of a first build of the edited sources."""
+    results: dict[str, dict[str, str]] = {}
+
+    def run(scenario: str) -> dict[str, str]:
+        if scenario not in results:
+            src = copy_root("linking", tmp_path_factory.mktemp(f"clean-{scenario}"))
+            SCENARIOS[scenario](src)
+            results[scenario] = contents(run_build(src).outdir)
+        return results[scenario]
+
+    return run
 
 
 @pytest.mark.parametrize("parallel", [0, 2])
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
-def test_incremental_build_equals_a_clean_build(build: Build, scenario: str,
-                                                parallel: int) -> None:
-    first = build("linking", parallel=parallel)
-    SCENARIOS[scenario](first.srcdir)
-    incremental = build(srcdir=first.srcdir, parallel=parallel)
-    clean_src = build("linking", parallel=parallel).srcdir
-    SCENARIOS[scenario](clean_src)
-    clean = build(srcdir=clean_src, parallel=parallel, freshenv=True)
-    assert contents(incremental.outdir) == contents(clean.outdir)
+def test_incremental_build_equals_a_clean_build(incremental: Callable[[str, int], Built],
+                                                clean: Callable[[str], dict[str, str]],
+                                                scenario: str, parallel: int) -> None:
+    expected = clean(scenario)
+    assert current_pages(incremental(scenario, parallel).outdir, expected) == expected
 
 
-def test_a_summary_edit_rewrites_exactly_the_pages_that_show_it(build: Build) -> None:
-    first = build("linking")
-    edit_summary(first.srcdir)
-    again = build(srcdir=first.srcdir)
+def test_a_summary_edit_rewrites_exactly_the_pages_that_show_it(
+    incremental: Callable[[str, int], Built]
+) -> None:
     # the entry itself, the two A–Z listings, and the pages whose links preview it
-    assert written(again.status.getvalue()) == {
+    assert written(incremental("summary", 0).status) == {
         "overfitting", "index", "glossary", "usage", "value-alignment"}
 
 
@@ -115,16 +130,17 @@ def az_bar(page: str) -> str:
     return page[start:page.index("</nav>", start)]
 
 
-def test_the_theme_letter_bar_follows_new_letters(build: Build) -> None:
+def test_the_theme_letter_bar_follows_new_letters(tmp_path: Path) -> None:
     """In the aiguide theme every page shows the A–Z bar: a new letter updates them all."""
     options = {"html_theme": "aiguide", "html_theme_options.concept_index_page": "index"}
-    first = build("linking", confoverrides=options)
-    add_concept(first.srcdir)  # "AI Agent": the first concept under A
-    incremental = build(srcdir=first.srcdir, confoverrides=options)
-    clean_src = build("linking", confoverrides=options).srcdir
+    src = copy_root("linking", tmp_path / "edited")
+    run_build(src, confoverrides=options)
+    add_concept(src)  # "AI Agent": the first concept under A
+    incremental = run_build(src, confoverrides=options)
+    clean_src = copy_root("linking", tmp_path / "clean")
     add_concept(clean_src)
-    clean = build(srcdir=clean_src, confoverrides=options, freshenv=True)
+    clean = run_build(clean_src, confoverrides=options)
     for page in ("usage.html", "zero-shot.html"):
-        bar = az_bar((incremental.outdir / page).read_text(encoding="utf-8"))
+        bar = az_bar(incremental.read(page))
         assert 'href="index.html#aiguide-letter-a">A</a>' in bar
-        assert bar == az_bar((clean.outdir / page).read_text(encoding="utf-8"))
+        assert bar == az_bar(clean.read(page))

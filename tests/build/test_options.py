@@ -5,29 +5,21 @@ from __future__ import annotations
 import pytest
 from sphinx.util.inventory import InventoryFile
 
-from sphinx_aiguide.domain import AIGuideDomain
-
-from .conftest import Build, body, warnings
+from ..conftest import Shared
 
 ROOTS = ["options-rst", "options-colon", "options-backtick"]
 
 
-def domain_of(app: object) -> AIGuideDomain:
-    domain = app.env.get_domain("aiguide")  # type: ignore[attr-defined]
-    assert isinstance(domain, AIGuideDomain)
-    return domain
-
-
-def test_rst_colon_and_backtick_fences_render_the_same(build: Build) -> None:
-    pages = [body(build(root), "index") for root in ROOTS]
+def test_rst_colon_and_backtick_fences_render_the_same(built: Shared) -> None:
+    pages = [built(root).body("index") for root in ROOTS]
     assert pages[0] == pages[1] == pages[2]
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_summary_option_leaves_the_whole_body_in_depth(build: Build, root: str) -> None:
-    app = build(root)
-    assert warnings(app) == ""
-    html = body(app, "index")
+def test_summary_option_leaves_the_whole_body_in_depth(built: Shared, root: str) -> None:
+    result = built(root)
+    assert result.warnings == ""
+    html = result.body("index")
     # named by its argument in a section called "Glossary": the term is a heading of its own
     assert ('<h2 class="aiguide-term rubric">Large Language Model</h2>\n'
             '<div class="aiguide-summary">\n<h3 class="aiguide-label rubric">Concept</h3>\n'
@@ -35,7 +27,7 @@ def test_summary_option_leaves_the_whole_body_in_depth(build: Build, root: str) 
             ) in html
     assert ('<h3 class="aiguide-label rubric">In Depth</h3>\n<p>Everything in the body is in '
             'depth') in html
-    record = domain_of(app).find("Large Language Model")
+    record = result.domain().find("Large Language Model")
     assert record is not None
     assert record["summary"] == (
         "A model trained on large amounts of text to predict the next token."
@@ -43,8 +35,8 @@ def test_summary_option_leaves_the_whole_body_in_depth(build: Build, root: str) 
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_concept_without_more_text_has_no_in_depth_label(build: Build, root: str) -> None:
-    html = body(build(root), "index")
+def test_concept_without_more_text_has_no_in_depth_label(built: Shared, root: str) -> None:
+    html = built(root).body("index")
     tokenizer = html[html.index('id="concept-tokenizer"'):]
     tokenizer = tokenizer[:tokenizer.index('<section id=')]
     assert "A tokenizer splits text into tokens." in tokenizer
@@ -52,9 +44,9 @@ def test_concept_without_more_text_has_no_in_depth_label(build: Build, root: str
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_aliases_tags_and_related_are_recorded_and_resolved(build: Build, root: str) -> None:
-    app = build(root)
-    domain = domain_of(app)
+def test_aliases_tags_and_related_are_recorded_and_resolved(built: Shared, root: str) -> None:
+    result = built(root)
+    domain = result.domain()
     for name in ("llm", "Foundation  Model", "LARGE LANGUAGE MODEL"):
         record = domain.find(name)
         assert record is not None
@@ -64,7 +56,7 @@ def test_aliases_tags_and_related_are_recorded_and_resolved(build: Build, root: 
     assert record["aliases"] == ["LLM", "foundation model"]
     assert record["tags"] == ["models", "nlp"]
     assert record["related"] == ["Tokenizer", "ωmega ζήτα"]
-    html = body(app, "index")
+    html = result.body("index")
     # the related list shows each concept under its own term, however :related: spelt it
     assert ('class="aiguide-ref reference internal" href="#concept-ωmega-ζήτα">'
             '<span>Ωmega Ζήτα</span></a>') in html
@@ -73,16 +65,16 @@ def test_aliases_tags_and_related_are_recorded_and_resolved(build: Build, root: 
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_reviewers_from_registry_and_plain_names(build: Build, root: str) -> None:
-    html = body(build(root), "index")
+def test_reviewers_from_registry_and_plain_names(built: Shared, root: str) -> None:
+    html = built(root).body("index")
     assert ('<p class="aiguide-byline">Reviewed by <a class="reference external" '
             'href="https://example.org/hdesai" title="Editor">Harsh Desai</a> and Jane Roe · '
             'Last reviewed <time datetime="2026-03-01">1 March 2026</time></p>\n</div>') in html
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_name_and_class(build: Build, root: str) -> None:
-    html = body(build(root), "index")
+def test_name_and_class(built: Shared, root: str) -> None:
+    html = built(root).body("index")
     assert ('<div class="aiguide-concept featured wide" id="concept-large-language-model">\n'
             '<span id="llm-target"></span>') in html
     assert '<a class="reference internal" href="#llm-target">' in html
@@ -94,15 +86,15 @@ def test_name_and_class(build: Build, root: str) -> None:
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_nested_faqs_belong_to_their_concept(build: Build, root: str) -> None:
-    app = build(root)
-    faqs = domain_of(app).faqs_of("index")
+def test_nested_faqs_belong_to_their_concept(built: Shared, root: str) -> None:
+    result = built(root)
+    faqs = result.domain().faqs_of("index")
     assert [(f["question"], f["concept"], f["id"]) for f in faqs] == [
         ("Is an LLM a database?", "Large Language Model", "faq-is-an-llm-a-database"),
         ("Can an LLM browse the web?", "Large Language Model", "faq-can-an-llm-browse-the-web"),
     ]
     assert faqs[0]["answer"] == "No: it stores patterns, not records."
-    html = body(app, "index")
+    html = result.body("index")
     concept = html[:html.index('id="concept-tokenizer"')]
     # both questions form one group inside the concept, after its in-depth part
     assert concept.count("Frequently Asked Questions") == 1
@@ -110,24 +102,24 @@ def test_nested_faqs_belong_to_their_concept(build: Build, root: str) -> None:
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_non_latin_terms_keep_their_letters_in_ids(build: Build, root: str) -> None:
-    app = build(root)
-    html = body(app, "index")
+def test_non_latin_terms_keep_their_letters_in_ids(built: Shared, root: str) -> None:
+    result = built(root)
+    html = result.body("index")
     # a concept named by its section title shows no second heading
     greek = html[html.index('id="concept-ωmega-ζήτα"'):html.index('id="concept-大規模言語モデル"')]
     assert "aiguide-term" not in greek
     assert '<h3 class="aiguide-term rubric">大規模言語モデル</h3>' in html
     assert 'id="concept-ωmega-ζήτα"' in html
     assert 'id="concept-大規模言語モデル"' in html
-    record = domain_of(app).find("Ωmega Ζήτα")
+    record = result.domain().find("Ωmega Ζήτα")
     assert record is not None
     assert record["tags"] == ["greek"]
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_concepts_and_aliases_are_in_the_inventory(build: Build, root: str) -> None:
-    app = build(root)
-    inventory = InventoryFile.loads((app.outdir / "objects.inv").read_bytes(), uri="")
+def test_concepts_and_aliases_are_in_the_inventory(built: Shared, root: str) -> None:
+    result = built(root)
+    inventory = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="")
     concepts = inventory.data["aiguide:concept"]
     assert concepts["Large Language Model"].uri == "index.html#concept-large-language-model"
     assert concepts["LLM"].uri == "index.html#concept-large-language-model"

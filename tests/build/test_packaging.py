@@ -9,20 +9,8 @@ import venv
 import zipfile
 from pathlib import Path
 
-import pytest
-
-TOP = Path(__file__).parents[1]
 #: The installed wheel must be found on its own, never the source tree.
 CLEAN_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out),
-                    str(TOP)], check=True, capture_output=True)
-    (found,) = out.glob("sphinx_aiguide-*.whl")
-    return found
 
 
 def test_wheel_contents(wheel: Path) -> None:
@@ -42,11 +30,13 @@ def test_wheel_contents(wheel: Path) -> None:
 
 
 def test_installed_wheel_builds_a_project(wheel: Path, tmp_path: Path) -> None:
-    # Sphinx and MyST come from this environment; the package itself only from the wheel.
-    venv.create(tmp_path / "venv", system_site_packages=True, with_pip=True)
+    # Sphinx and MyST come from this environment; the package itself only from the wheel,
+    # installed by this environment's pip (a venv without pip of its own starts at once).
+    venv.create(tmp_path / "venv", system_site_packages=True, with_pip=False)
     python = tmp_path / "venv" / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True, env=CLEAN_ENV)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                    "--no-deps", "-q", str(wheel)], check=True, capture_output=True,
+                   env=CLEAN_ENV)
     where = subprocess.run([python, "-c", "import sphinx_aiguide; print(sphinx_aiguide.__file__)"],
                            check=True, capture_output=True, text=True, cwd=tmp_path,
                            env=CLEAN_ENV).stdout

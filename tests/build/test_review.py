@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from .conftest import Build, body, warnings
+from ..conftest import Build, Shared
 
 STALE_LATE = [
     "index.rst:11: WARNING: concept 'Inherits' is stale: last reviewed by AI Guide Editors "
@@ -21,12 +21,8 @@ STALE_LATE = [
 ]
 
 
-def lines(app_warnings: str, srcdir: object) -> list[str]:
-    return [line.removeprefix(f"{srcdir}/") for line in app_warnings.splitlines()]
-
-
-def test_concept_data_overrides_the_page_field_by_field(build: Build) -> None:
-    html = body(build("review"), "index")
+def test_concept_data_overrides_the_page_field_by_field(built: Shared) -> None:
+    html = built("review").body("index")
     start, end = html.index('id="concept-own-reviewer"'), html.index('id="concept-own-date"')
     own_reviewer = html[start:end]
     assert ('<p class="aiguide-byline">Reviewed by <a class="reference external" '
@@ -40,35 +36,35 @@ def test_concept_data_overrides_the_page_field_by_field(build: Build) -> None:
     assert "aiguide-byline" not in inherits
 
 
-def test_page_data_prints_one_byline_at_the_end_of_the_page(build: Build) -> None:
-    app = build("review")
-    html = body(app, "index")
+def test_page_data_prints_one_byline_at_the_end_of_the_page(built: Shared) -> None:
+    result = built("review")
+    html = result.body("index")
     assert html.count("aiguide-page-byline") == 1
     page_byline = ('<p class="aiguide-byline aiguide-page-byline">Reviewed by AI Guide Editors · '
                    'Last reviewed <time datetime="2026-01-10">10 January 2026</time></p>')
     assert page_byline in html
     assert html.index(page_byline) > html.index("reviewers with its own date.")
     assert ('<p class="aiguide-byline aiguide-page-byline">Reviewed by Jo Roe · Last reviewed '
-            '<time datetime="2025-06-01">1 June 2025</time></p>') in body(app, "plain")
+            '<time datetime="2025-06-01">1 June 2025</time></p>') in result.body("plain")
 
 
-def test_only_reviews_older_than_the_max_age_warn(build: Build) -> None:
-    app = build("review")
-    assert lines(warnings(app), app.srcdir) == [STALE_LATE[3].replace("543 days", "365 days")]
+def test_only_reviews_older_than_the_max_age_warn(built: Shared) -> None:
+    assert built("review").warning_lines() == [STALE_LATE[3].replace("543 days", "365 days")]
 
 
-def test_no_max_age_no_staleness_check(build: Build) -> None:
-    app = build("review", confoverrides={"aiguide_review_max_age": None,
-                                         "aiguide_today": "2030-01-01"})
-    assert warnings(app) == ""
+def test_no_max_age_no_staleness_check(built: Shared) -> None:
+    result = built("review", confoverrides={"aiguide_review_max_age": None,
+                                            "aiguide_today": "2030-01-01"})
+    assert result.warnings == ""
+    assert "Last reviewed" in result.body("plain")
 
 
 def test_incremental_build_warns_when_only_the_clock_moved(build: Build) -> None:
     first = build("review")
-    assert "2 added, 0 changed, 0 removed" in first.status.getvalue()
+    assert "2 added, 0 changed, 0 removed" in first.status
     again = build(srcdir=first.srcdir, confoverrides={"aiguide_today": "2026-11-26"})
-    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
-    assert lines(warnings(again), again.srcdir) == STALE_LATE
+    assert "0 added, 0 changed, 0 removed" in again.status
+    assert again.warning_lines() == STALE_LATE
 
 
 def test_source_date_epoch_is_today_when_not_configured(
@@ -76,24 +72,23 @@ def test_source_date_epoch_is_today_when_not_configured(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH",
                        str(int(datetime(2026, 11, 26, 12, tzinfo=UTC).timestamp())))
-    app = build("review", confoverrides={"aiguide_today": None})
-    assert lines(warnings(app), app.srcdir) == STALE_LATE
+    assert build("review", confoverrides={"aiguide_today": None}).warning_lines() == STALE_LATE
 
 
-def test_dates_follow_the_format_and_the_language(build: Build) -> None:
-    german = body(build("review", confoverrides={"language": "de"}), "index")
+def test_dates_follow_the_format_and_the_language(built: Shared) -> None:
+    german = built("review", confoverrides={"language": "de"}).body("index")
     assert '<time datetime="2026-03-15">15 März 2026</time>' in german
-    iso = body(build("review", confoverrides={"aiguide_date_format": "%B %-d, %Y"}), "index")
+    iso = built("review", confoverrides={"aiguide_date_format": "%B %-d, %Y"}).body("index")
     assert '<time datetime="2026-03-15">March 15, 2026</time>' in iso
 
 
-def test_unusable_configuration_warns_instead_of_failing(build: Build) -> None:
-    app = build("review", confoverrides={
+def test_unusable_configuration_warns_instead_of_failing(built: Shared) -> None:
+    result = built("review", confoverrides={
         "aiguide_reviewers": {"editors": {"url": "https://example.org"}, "jroe": "Jo Roe"},
         "aiguide_review_max_age": -3,
         "aiguide_today": "soon",
     })
-    text = warnings(app)
+    text = result.warnings
     assert ("WARNING: aiguide_reviewers['editors'] needs a non-empty 'name'; ignoring it "
             "[aiguide.reviewer]") in text
     assert ("WARNING: aiguide_review_max_age must be a number of days; ignoring -3 "
@@ -101,11 +96,11 @@ def test_unusable_configuration_warns_instead_of_failing(build: Build) -> None:
     assert ("WARNING: aiguide_today 'soon' is not a date of the form YYYY-MM-DD; using the "
             "real date [aiguide.date]") in text
     # an unusable registry entry leaves its key as a plain name
-    assert "Reviewed by editors ·" in body(app, "index")
+    assert "Reviewed by editors ·" in result.body("index")
 
 
-def test_max_age_from_the_command_line(build: Build) -> None:
+def test_max_age_from_the_command_line(built: Shared) -> None:
     """``-D aiguide_review_max_age=30`` arrives as text; it still sets the limit."""
-    app = build("review", confoverrides={"aiguide_review_max_age": "30"})
-    assert "WARNING: concept 'Inherits' is stale:" in warnings(app)
-    assert "aiguide_review_max_age is 30 [aiguide.stale]" in warnings(app)
+    result = built("review", confoverrides={"aiguide_review_max_age": "30"})
+    assert "WARNING: concept 'Inherits' is stale:" in result.warnings
+    assert "aiguide_review_max_age is 30 [aiguide.stale]" in result.warnings

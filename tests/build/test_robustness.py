@@ -12,18 +12,14 @@ import random
 import re
 import shutil
 import tempfile
-from html import unescape
-from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
 
-from .conftest import Build, body, warnings
-from .test_incremental import contents
+from ..conftest import Build, Shared
+from ..helpers import Built, contents, current_pages, read_page, run_build, text_of
 
 OPTIONS = ("summary", "aliases", "tags", "related", "reviewed-by", "last-reviewed", "name",
            "class", "open", "bogus")
@@ -134,28 +130,30 @@ aiguide_today = "2026-11-26"
 """
 
 
-def build_page(source: str, suffix: str) -> tuple[str, str, Path]:
-    """Build a one-page project; return its warnings, its HTML and its folder."""
-    folder = Path(tempfile.mkdtemp(prefix="aiguide-robust-"))
-    (folder / "conf.py").write_text(CONF, encoding="utf-8")
-    (folder / f"index{suffix}").write_text(source, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=folder, builddir=folder / "_build",
-                        status=StringIO(), warning=StringIO())
-    try:
-        app.build()  # an exception here is the failure this test looks for
-    finally:
-        app.cleanup()
-    html = (app.outdir / "index.html").read_text(encoding="utf-8")
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()), html, folder
+def build_page(source: str, suffix: str) -> tuple[Built, str]:
+    """Build a one-page project in a folder of its own; return the result and its page."""
+    with tempfile.TemporaryDirectory(prefix="aiguide-robust-") as name:
+        folder = Path(name)
+        (folder / "conf.py").write_text(CONF, encoding="utf-8")
+        (folder / f"index{suffix}").write_text(source, encoding="utf-8")
+        result = run_build(folder)  # an exception here is the failure this test looks for
+        return result, result.read("index.html")
 
 
-def assert_located(messages: str, folder: Path) -> None:
+def assert_located(result: Built) -> None:
     """Every warning of this package names a file and a line inside the project."""
-    assert "Traceback" not in messages
-    assert "Exception occurred" not in messages
-    for line in messages.splitlines():
+    for line in result.warnings.splitlines():
         if "[aiguide." in line:
-            assert re.match(rf"{re.escape(str(folder))}/index\.(rst|md):\d+: ", line), line
+            assert re.match(rf"{re.escape(str(result.srcdir))}/index\.(rst|md):\d+: ", line), line
+
+
+def assert_nothing_registered_is_lost(result: Built, html: str) -> None:
+    """Every concept and question the project registered is on the page, with its anchor."""
+    domain = result.domain()
+    for record in domain.concepts_of("index"):
+        assert f'id="{record["id"]}"' in html, record
+    for faq in domain.faqs_of("index"):
+        assert f'id="{faq["id"]}"' in html, faq
 
 
 SETTINGS = settings(max_examples=25, deadline=None,
@@ -165,17 +163,17 @@ SETTINGS = settings(max_examples=25, deadline=None,
 @SETTINGS
 @given(entries())
 def test_any_rst_entry_builds_with_located_warnings(entry: dict[str, object]) -> None:
-    messages, html, folder = build_page(as_rst(entry), ".rst")
-    assert_located(messages, folder)
-    assert '<div class="body" role="main">' in html
+    result, html = build_page(as_rst(entry), ".rst")
+    assert_located(result)
+    assert_nothing_registered_is_lost(result, html)
 
 
 @SETTINGS
 @given(entries())
 def test_any_myst_entry_builds_with_located_warnings(entry: dict[str, object]) -> None:
-    messages, html, folder = build_page(as_myst(entry), ".md")
-    assert_located(messages, folder)
-    assert '<div class="body" role="main">' in html
+    result, html = build_page(as_myst(entry), ".md")
+    assert_located(result)
+    assert_nothing_registered_is_lost(result, html)
 
 
 HOSTILE = [
@@ -194,31 +192,6 @@ HOSTILE = [
 SEARCHBOX_SCRIPT = "document.getElementById('searchbox').style.display = \"block\""
 
 
-class _Markup(HTMLParser):
-    """Collects what a browser would run: script elements and event-handler attributes."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.scripts: list[dict[str, str | None]] = []
-        self.handlers: list[tuple[str, str]] = []
-        self.tags: set[str] = set()
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        self._in_script = tag == "script"
-        if tag == "script":
-            self.scripts.append({**dict(attrs), "text": ""})
-        self.handlers += [(tag, name) for name, _ in attrs if name.startswith("on")]
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts[-1]["text"] = (self.scripts[-1]["text"] or "") + data
-
-
 def strings(data: object) -> list[str]:
     """Every string value in parsed JSON."""
     if isinstance(data, str):
@@ -230,56 +203,81 @@ def strings(data: object) -> list[str]:
     return []
 
 
-def hostile_project(tmp_path: Path, text: str) -> Path:
-    folder = tmp_path / "hostile"
-    folder.mkdir()
+def hostile_page(number: int, text: str) -> str:
+    """A page with *text* in every field, reviewed by a reviewer named *text*."""
+    line = one_line(text)
+    item = line.replace(",", " ")  # one item of a list option
+    return (f":reviewed-by: evil{number}, {item}\n:last-reviewed: 2026-04-21\n\n"
+            f"Page\n====\n\n.. concept:: T {line}\n   :aliases: A {item}\n"
+            f"   :tags: {item}\n   :related: T {item}\n\n"
+            f"   Summary {line}\n\n   Depth {line}\n\n"
+            f"   .. faq:: Q {line}\n\n      Answer {line}\n\n"
+            f"See :concept:`T {line}`.\n\n.. concept-index::\n")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """One project, a page for each hostile text (``hostile-N``), built once."""
+    folder = tmp_path_factory.mktemp("hostile")
+    reviewers = {f"evil{number}": {"name": text, "url": "javascript:" + text}
+                 for number, text in enumerate(HOSTILE)}
     (folder / "conf.py").write_text(
         'extensions = ["sphinx_aiguide"]\nsmartquotes = False\n'
-        f"aiguide_reviewers = {{'evil': {{'name': {text!r}, "
-        f"'url': {('javascript:' + text)!r}}}}}\n",
-        encoding="utf-8")
-    line = one_line(text)
+        f"aiguide_reviewers = {reviewers!r}\n", encoding="utf-8")
     (folder / "index.rst").write_text(
-        f":reviewed-by: evil, {line.replace(',', ' ')}\n:last-reviewed: 2026-04-21\n\n"
-        f"Page\n====\n\n.. concept:: T {line}\n   :aliases: A {line.replace(',', ' ')}\n"
-        f"   :tags: {line.replace(',', ' ')}\n   :related: T {line.replace(',', ' ')}\n\n"
-        f"   Summary {line}\n\n   Depth {line}\n\n   .. faq:: Q {line}\n\n      Answer {line}\n\n"
-        f"See :concept:`T {line}`.\n\n.. concept-index::\n", encoding="utf-8")
-    return folder
+        "Hostile\n=======\n\n.. toctree::\n   :glob:\n\n   hostile-*\n", encoding="utf-8")
+    for number, text in enumerate(HOSTILE):
+        (folder / f"hostile-{number}.rst").write_text(hostile_page(number, text),
+                                                      encoding="utf-8")
+    return run_build(folder)
 
 
-@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
-def test_hostile_text_in_every_field_stays_text(build: Build, tmp_path: Path,
-                                                text: str) -> None:
-    app = build(srcdir=hostile_project(tmp_path, text))
-    assert "Traceback" not in warnings(app)
-    page = (app.outdir / "index.html").read_text(encoding="utf-8")
-    markup = _Markup()
-    markup.feed(page)
-    assert markup.handlers == []
-    assert "img" not in markup.tags
-    for script in markup.scripts:  # the theme's own scripts and one JSON-LD block
-        if script.get("type") == "application/ld+json":
-            data = json.loads(script["text"] or "")  # strict: the block is valid JSON
-            assert "<" not in (script["text"] or "")
+def test_hostile_text_warns_only_where_a_writer_can_act(hostile: Built) -> None:
+    lines = hostile.warning_lines()
+    assert lines[:len(HOSTILE)] == [
+        f"WARNING: aiguide_reviewers['evil{number}']['url'] must be an http(s) or mailto "
+        "address; the name is shown without a link [aiguide.reviewer]"
+        for number in range(len(HOSTILE))]
+    # a link ending in <…> names its target there, as in any role: an unknown concept
+    assert lines[len(HOSTILE):] == [
+        "hostile-0.rst:20: WARNING: unknown concept '/script><script>alert(1)</script' "
+        "[aiguide.ref]",
+        "hostile-1.rst:20: WARNING: unknown concept '!-- <script>alert(2)</script' "
+        "[aiguide.ref]",
+        "hostile-2.rst:20: WARNING: unknown concept 'img src=x onerror=alert(3)' [aiguide.ref]",
+    ]
+
+
+@pytest.mark.parametrize("number", range(len(HOSTILE)))
+def test_hostile_text_in_every_field_stays_text(hostile: Built, number: int) -> None:
+    text = HOSTILE[number]
+    html = hostile.read(f"hostile-{number}.html")
+    page = read_page(html)
+    assert page.handlers() == []
+    assert not page.find_all("img")
+    for script in page.scripts:  # the theme's own scripts and one JSON-LD block
+        if script.attrs.get("type") == "application/ld+json":
+            data = json.loads(script.text)  # strict: the block is valid JSON
+            assert "<" not in script.text
             assert f"Summary {one_line(text)}" in strings(data)
         else:
-            assert script.get("src") or script["text"] == SEARCHBOX_SCRIPT, script
-    assert sum(s.get("type") == "application/ld+json" for s in markup.scripts) == 1
-    assert "javascript:" not in page
+            assert script.attrs.get("src") or script.text == SEARCHBOX_SCRIPT, script
+    assert len(page.jsonld_blocks()) == 1
+    assert "javascript:" not in html
     # the exports hold the text as data, never as markup
-    glossary = json.loads((app.outdir / "glossary.json").read_text(encoding="utf-8"))
-    assert glossary["concepts"][0]["summary"] == f"Summary {one_line(text)}"
-    llms = (app.outdir / "llms.txt").read_text(encoding="utf-8")
+    glossary = json.loads(hostile.read("glossary.json"))
+    (concept,) = [c for c in glossary["concepts"] if c["docname"] == f"hostile-{number}"]
+    assert concept["summary"] == f"Summary {one_line(text)}"
+    llms = hostile.read("llms.txt")
     assert not re.search(r"(?<!\\)<", llms)  # Markdown: every < is escaped as \<
     # nothing is lost either: the text of the page still holds every field as written
-    shown = " ".join(unescape(re.sub(r"<[^>]+>", " ", body(app, "index"))).split())
+    shown = text_of(hostile.body(f"hostile-{number}"))
     for field in ("Summary", "Depth", "Q", "Answer"):
         assert f"{field} {one_line(text)}" in shown
 
 
-def test_two_clean_builds_are_byte_identical(build: Build) -> None:
-    first, second = build("linking"), build("linking")
+def test_two_clean_builds_are_byte_identical(build: Build, built: Shared) -> None:
+    first, second = built("linking"), build("linking")
     files = sorted(p.relative_to(first.outdir) for p in first.outdir.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second.outdir)
                            for p in second.outdir.rglob("*") if p.is_file())
@@ -348,8 +346,5 @@ def test_random_edit_sequences_keep_incremental_equal_to_clean(build: Build, tmp
         incremental = build(srcdir=src, parallel=parallel)
         clean_src = tmp_path / f"clean-{step}"
         shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
-        clean = build(srcdir=clean_src, parallel=parallel)
-        # Sphinx leaves the output of deleted pages behind; every current page must match
-        expected = contents(clean.outdir)
-        found = contents(incremental.outdir)
-        assert {name: found.get(name) for name in expected} == expected, (seed, step)
+        expected = contents(build(srcdir=clean_src, parallel=parallel).outdir)
+        assert current_pages(incremental.outdir, expected) == expected, (seed, step)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Build, body, copy_root, warnings
+from ..conftest import Build, Shared
+from ..helpers import Built, copy_root, run_build
 
 EXPECTED = {
     "bad-rst": [
@@ -54,40 +55,40 @@ EXPECTED["bad-myst"] = [
 ]
 
 
-def parse(app_warnings: str, srcdir: Path) -> list[tuple[str, str, str]]:
+def parse(result: Built) -> list[tuple[str, str, str]]:
     """``(file:line, message, type.subtype)`` for each warning line."""
     found = []
-    for line in app_warnings.splitlines():
+    for line in result.warning_lines():
         place, _, rest = line.partition(": WARNING: ")
         message, _, kind = rest.rpartition(" [")
-        found.append((place.removeprefix(f"{srcdir}/"), message, kind.rstrip("]")))
+        found.append((place, message, kind.rstrip("]")))
     return found
 
 
 @pytest.mark.parametrize("root", sorted(EXPECTED))
-def test_each_problem_is_a_typed_warning_with_file_and_line(build: Build, root: str) -> None:
-    app = build(root)
-    assert parse(warnings(app), app.srcdir) == EXPECTED[root]
+def test_each_problem_is_a_typed_warning_with_file_and_line(built: Shared, root: str) -> None:
+    assert parse(built(root)) == EXPECTED[root]
 
 
 @pytest.mark.parametrize("root", sorted(EXPECTED))
-def test_nothing_on_the_page_is_lost(build: Build, root: str) -> None:
-    app = build(root)
-    html = body(app, "index")
+def test_nothing_on_the_page_is_lost(built: Shared, root: str) -> None:
+    result = built(root)
+    html = result.body("index")
     for text in ("a list first, so there is no summary paragraph", "An answer with no question.",
                  "A question with no answer?", "Reviewed in the future.",
                  "Text after everything stays.", 'id="concept-empty"'):
         assert text in html
-    assert "A concept with no term and no section around it." in body(app, "orphan")
+    assert "A concept with no term and no section around it." in result.body("orphan")
     # the first concept keeps its valid data: the known reviewer, without the bad date
     assert "Reviewed by AI Guide Editors and nobody</p>" in html
 
 
 @pytest.mark.parametrize("root", sorted(EXPECTED))
-def test_suppress_warnings_silences_each_subtype(build: Build, root: str) -> None:
+def test_suppress_warnings_silences_each_subtype(built: Shared, root: str) -> None:
     subtypes = sorted({kind for _, _, kind in EXPECTED[root]})
-    app = build(root, confoverrides={"suppress_warnings": subtypes})
-    assert warnings(app) == ""
+    result = built(root, confoverrides={"suppress_warnings": subtypes})
+    assert result.warnings == ""
+    assert "Text after everything stays." in result.body("index")
 
 
 @pytest.mark.parametrize("root", sorted(EXPECTED))
@@ -103,33 +104,35 @@ def test_dash_w_fails_the_build_without_a_traceback(tmp_path: Path, root: str) -
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_an_invalid_calendar_date_in_myst_front_matter_is_reported(build: Build) -> None:
+def test_an_invalid_calendar_date_in_myst_front_matter_is_reported(build: Build,
+                                                                    tmp_path: Path) -> None:
     """YAML itself rejects ``2026-13-45``; MyST reports it and the page still builds."""
-    app = build("bad-myst", freshenv=True)
-    page = app.srcdir / "index.md"
+    srcdir = copy_root("bad-myst", tmp_path / "src")
+    page = srcdir / "index.md"
     page.write_text(page.read_text().replace("April 2026", "2026-13-45"))
-    again = build(srcdir=app.srcdir)
-    assert "index.md:1: WARNING: Malformed YAML [myst.topmatter]" in warnings(again)
-    assert "Text after everything stays." in body(again, "index")
+    result = build(srcdir=srcdir)
+    assert "index.md:1: WARNING: Malformed YAML [myst.topmatter]" in result.warnings
+    assert "Text after everything stays." in result.body("index")
 
 
-def test_warnings_name_the_included_file_that_holds_the_concept(
-    build: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture(scope="module")
+def included(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The include root, built from another working directory."""
+    srcdir = copy_root("include", tmp_path_factory.mktemp("include"))
     # docutils names included files relative to the working directory: build from elsewhere
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    monkeypatch.chdir(elsewhere)
-    app = build("include")
-    assert warnings(app) == (
-        f"{app.srcdir}/_parts/entry.rst:5: WARNING: concept 'Stale One' is stale: last "
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("elsewhere"))
+        return run_build(srcdir)
+
+
+def test_warnings_name_the_included_file_that_holds_the_concept(included: Built) -> None:
+    assert included.warnings == (
+        f"{included.srcdir}/_parts/entry.rst:5: WARNING: concept 'Stale One' is stale: last "
         "reviewed by no named reviewer 2521 days ago (2020-01-01); aiguide_review_max_age "
         "is 30 [aiguide.stale]\n")
 
 
-def test_questions_are_recorded_as_readers_see_them(build: Build) -> None:
-    app = build("include")
-    assert 'id="faq-how-does-stale-one-relate-to-beta"' in body(app, "index")
-    domain = app.env.get_domain("aiguide")
-    (faq,) = domain.faqs_of("index")  # type: ignore[attr-defined]
+def test_questions_are_recorded_as_readers_see_them(included: Built) -> None:
+    assert 'id="faq-how-does-stale-one-relate-to-beta"' in included.body("index")
+    (faq,) = included.domain().faqs_of("index")
     assert faq["question"] == "How does Stale One relate to Beta?"

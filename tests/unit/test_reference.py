@@ -5,21 +5,19 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import sphinx_aiguide
-from sphinx_aiguide.concept import ConceptDirective
+from sphinx_aiguide.cli import parser
+from sphinx_aiguide.directives.concept import ConceptDirective
+from sphinx_aiguide.directives.concept_index import ConceptIndexDirective
+from sphinx_aiguide.directives.faq import FaqDirective
 from sphinx_aiguide.domain import AIGuideDomain
-from sphinx_aiguide.faq import FaqDirective
-from sphinx_aiguide.index import ConceptIndexDirective
 
-from .conftest import Build
+from ..helpers import PACKAGE, TOP
 
-TOP = Path(__file__).parents[1]
-PACKAGE = TOP / "sphinx_aiguide"
 REFERENCE = (TOP / "docs" / "reference.md").read_text(encoding="utf-8")
 
 
@@ -88,7 +86,7 @@ def test_theme_options() -> None:
 
 
 def test_warning_types() -> None:
-    source = "\n".join(path.read_text(encoding="utf-8") for path in PACKAGE.glob("*.py"))
+    source = "\n".join(path.read_text(encoding="utf-8") for path in PACKAGE.rglob("*.py"))
     subtypes = set(re.findall(r'subtype(?:=| = |: ClassVar\[str\] = )"(\w+)"', source))
     assert first_column("Warning types") == {f"aiguide.{name}" for name in subtypes}
 
@@ -101,20 +99,7 @@ def test_export_fields() -> None:
     assert first_column("`glossary.json` fields") == fields
 
 
-def test_css_classes_are_those_readers_get(build: Build) -> None:
-    """Every aiguide-* class in built pages (and no other) is documented."""
-    seen: set[str] = set()
-    for root in ("linking", "options-rst", "example-rst"):
-        app = build(root)
-        for page in app.outdir.rglob("*.html"):
-            for value in re.findall(r'class="([^"]*)"', page.read_text(encoding="utf-8")):
-                seen |= {name for name in value.split() if name.startswith("aiguide-")}
-    assert first_column("CSS classes") == seen
-
-
 def test_commands() -> None:
     documented = set(re.findall(r"^\| `sphinx-aiguide (\w+)", section("Command line"), re.M))
-    from sphinx_aiguide.cli import parser  # noqa: PLC0415
-
     subcommands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert documented == set(subcommands)

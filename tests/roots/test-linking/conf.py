@@ -1,3 +1,6 @@
 project = "Linking"
 extensions = ["myst_parser", "sphinx_aiguide"]
 myst_enable_extensions = ["colon_fence"]
+# the EPUB builder wants both
+version = "1"
+copyright = "2026"

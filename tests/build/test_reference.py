@@ -1,0 +1,18 @@
+"""The reference page lists exactly the CSS classes that built pages carry."""
+
+from __future__ import annotations
+
+import re
+
+from ..conftest import Shared
+from ..unit.test_reference import first_column
+
+
+def test_css_classes_are_those_readers_get(built: Shared) -> None:
+    """Every aiguide-* class in built pages (and no other) is documented."""
+    seen: set[str] = set()
+    for root in ("linking", "options-rst", "example-rst"):
+        for page in built(root).outdir.rglob("*.html"):
+            for value in re.findall(r'class="([^"]*)"', page.read_text(encoding="utf-8")):
+                seen |= {name for name in value.split() if name.startswith("aiguide-")}
+    assert first_column("CSS classes") == seen

@@ -1,0 +1,242 @@
+"""Reading what a build wrote: its pages as a browser parses them, its warnings, its data.
+
+Builds themselves are run by the fixtures in ``conftest.py``; they hand tests a
+:class:`Built`, which keeps only the folders, the messages and a copy of the domain's data,
+so that the Sphinx application behind it can be cleaned up at once.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+from sphinx_aiguide.domain import AIGuideDomain, aiguide_domain
+
+TOP = Path(__file__).parents[1]
+ROOTS = Path(__file__).parent / "roots"
+PACKAGE = TOP / "sphinx_aiguide"
+
+#: Where the basic theme (and alabaster, which extends it) puts a page's own content.
+BODY_START = '<div class="body" role="main">'
+BODY_END = '<div class="sphinxsidebar"'
+
+
+def copy_root(name: str, target: Path) -> Path:
+    """Copy ``tests/roots/test-<name>`` to *target* (test roots stay read-only)."""
+    shutil.copytree(ROOTS / f"test-{name}", target, dirs_exist_ok=True)
+    return target
+
+
+def fake_domain(data: dict[str, Any] | None = None, language: str | None = None
+                ) -> AIGuideDomain:
+    """The ``aiguide`` domain over *data* (empty by default), without a Sphinx project.
+
+    The domain reads only its data and the project's language, so this is all it needs.
+    """
+    domaindata = {} if data is None else {AIGuideDomain.name: data}
+    env = SimpleNamespace(domaindata=domaindata, config=SimpleNamespace(language=language))
+    return AIGuideDomain(env)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Built:
+    """What one finished build left behind: its folders, its messages and its data."""
+
+    srcdir: Path
+    outdir: Path
+    #: The status and warning output, as the terminal shows it but without colours.
+    status: str
+    warnings: str
+    #: A copy of the ``aiguide`` domain's data at the end of the build.
+    data: dict[str, Any] = field(repr=False)
+    language: str | None = None
+
+    def read(self, name: str) -> str:
+        """A file the build wrote, relative to the output folder."""
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+    def page(self, name: str) -> Page:
+        """A page the build wrote, parsed."""
+        return read_page(self.read(name))
+
+    def body(self, docname: str) -> str:
+        """The main content of an HTML page of the basic theme (or one extending it)."""
+        return body_of(self.read(f"{docname}.html"))
+
+    def warning_lines(self) -> list[str]:
+        """One line per warning, with paths relative to the source folder."""
+        return [line.removeprefix(f"{self.srcdir}/") for line in self.warnings.splitlines()]
+
+    def domain(self) -> AIGuideDomain:
+        """The ``aiguide`` domain as the build left it."""
+        return fake_domain(copy.deepcopy(self.data), self.language)
+
+
+def run_build(srcdir: Path, builder: str = "html", *, builddir: Path | None = None,
+              **options: Any) -> Built:
+    """Build *srcdir* with :class:`~sphinx.testing.util.SphinxTestApp` and clean up at once.
+
+    An application registers nodes, directives and translations globally; cleaning up
+    right after the build keeps one build from leaking into the next.
+    """
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build",
+                        status=StringIO(), warning=StringIO(), **options)
+    try:
+        app.build()
+        data = copy.deepcopy(aiguide_domain(app.env).data)
+    finally:
+        app.cleanup()
+    return Built(srcdir=srcdir, outdir=app.outdir, status=strip_colors(app.status.getvalue()),
+                 warnings=strip_colors(app.warning.getvalue()), data=data,
+                 language=app.config.language)
+
+
+def body_of(html: str) -> str:
+    """The main content of a page of the basic theme, between its body and its sidebar."""
+    start = html.index(BODY_START)
+    return html[start:html.index(BODY_END, start)]
+
+
+def contents(outdir: Path) -> dict[str, str]:
+    """The main content of every HTML page under *outdir* (navigation is Sphinx's business)."""
+    pages = {}
+    for path in sorted(outdir.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        if BODY_START in page:
+            pages[str(path.relative_to(outdir))] = body_of(page)
+    return pages
+
+
+def current_pages(outdir: Path, clean: dict[str, str]) -> dict[str, str | None]:
+    """The contents of the pages under *outdir* that a *clean* build wrote too.
+
+    Sphinx leaves the output of deleted pages behind: an incremental build is compared
+    with a clean one on the pages that exist now.
+    """
+    found = contents(outdir)
+    return {name: found.get(name) for name in clean}
+
+
+# -- pages as a browser reads them -------------------------------------------------------
+
+#: Elements that have no end tag.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+
+
+@dataclass(eq=False)
+class Element:
+    """One element: its tag, its attributes and all the text inside it."""
+
+    tag: str
+    attrs: dict[str, str | None]
+    text: str = ""
+
+    @property
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+
+@dataclass
+class Page:
+    """Every element of a page in document order (scripts hold their source as text)."""
+
+    elements: list[Element] = field(default_factory=list)
+    #: The text a reader sees (script and style content left out).
+    text: str = ""
+
+    @property
+    def tags(self) -> list[tuple[str, dict[str, str | None]]]:
+        return [(element.tag, element.attrs) for element in self.elements]
+
+    def find_all(self, tag: str, class_: str | None = None) -> list[Element]:
+        """Every *tag* element, only those with the class *class_* when it is given."""
+        return [element for element in self.elements if element.tag == tag
+                and (class_ is None or class_ in element.classes)]
+
+    @property
+    def scripts(self) -> list[Element]:
+        return self.find_all("script")
+
+    def handlers(self) -> list[tuple[str, str]]:
+        """``(tag, attribute)`` of every event-handler attribute (``onclick`` …)."""
+        return [(element.tag, name) for element in self.elements for name in element.attrs
+                if name.startswith("on")]
+
+    def metas(self, key: str, value: str) -> list[str]:
+        """The ``content`` of every ``<meta KEY="VALUE">``."""
+        return [str(element.attrs.get("content")) for element in self.find_all("meta")
+                if element.attrs.get(key) == value]
+
+    def jsonld_blocks(self) -> list[Element]:
+        return [script for script in self.scripts
+                if script.attrs.get("type") == "application/ld+json"]
+
+    def jsonld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD block, parsed strictly."""
+        return [json.loads(script.text) for script in self.jsonld_blocks()]
+
+    def graph(self) -> dict[str, list[dict[str, Any]]]:
+        """The nodes of the page's one JSON-LD graph, by ``@type``."""
+        blocks = self.jsonld()
+        assert len(blocks) == 1, blocks
+        nodes: dict[str, list[dict[str, Any]]] = {}
+        for node in blocks[0]["@graph"]:
+            nodes.setdefault(node["@type"], []).append(node)
+        return nodes
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._open: list[Element] = []
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, dict(attrs))
+        self.page.elements.append(element)
+        if tag not in VOID:
+            self._open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.page.elements.append(Element(tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._open) - 1, -1, -1):
+            if self._open[depth].tag == tag:
+                del self._open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        for element in self._open:
+            element.text += data
+        if not any(element.tag in {"script", "style"} for element in self._open):
+            self._text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.text = "".join(self._text)
+
+
+def read_page(html: str) -> Page:
+    """Parse *html* with the standard library's tokenizer (browser rules for ``<script>``)."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader.page
+
+
+def text_of(html: str) -> str:
+    """The text a reader sees in *html*, its white space collapsed."""
+    return " ".join(read_page(html).text.split())
