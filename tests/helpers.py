@@ -41,10 +41,12 @@ def fake_domain(data: dict[str, Any] | None = None, language: str | None = None
                 ) -> AIGuideDomain:
     """The ``aiguide`` domain over *data* (empty by default), without a Sphinx project.
 
-    The domain reads only its data and the project's language, so this is all it needs.
+    The domain reads only its data, the page titles and two settings, so this is all
+    it needs.
     """
     domaindata = {} if data is None else {AIGuideDomain.name: data}
-    env = SimpleNamespace(domaindata=domaindata, config=SimpleNamespace(language=language))
+    env = SimpleNamespace(domaindata=domaindata, titles={},
+                          config=SimpleNamespace(language=language, root_doc="index"))
     return AIGuideDomain(env)  # type: ignore[arg-type]
 
 

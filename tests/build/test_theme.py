@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
 import re
-from pathlib import Path
 
 import pytest
 
-from sphinx_aiguide.html.assets import CSS_FILE, STATIC_DIR
-from sphinx_aiguide.theme import THEME_DIR
-
 from ..conftest import Shared
-from ..helpers import TOP, Page
+from ..helpers import Page
 
 ENTRY = "instrumental-convergence.html"
-#: Each stylesheet a reader downloads stays small.
-CSS_BUDGET = 8 * 1024
 
 
 def head(page: str) -> str:
@@ -147,17 +140,3 @@ def test_latex_build_of_a_project_with_the_theme(built: Shared) -> None:
     assert result.warnings == ""
     assert "Reviewed by AI Guide Editors" in result.read("guide.tex")
     assert not list(result.outdir.rglob("*.css"))
-
-
-def test_committed_screenshots_stay_small() -> None:
-    shots = sorted((TOP / "docs" / "_static" / "screenshots").glob("*.png"))
-    assert shots
-    assert [shot.name for shot in shots if shot.stat().st_size >= 300 * 1024] == []
-
-
-@pytest.mark.parametrize("stylesheet", [
-    STATIC_DIR / CSS_FILE, THEME_DIR / "static" / "aiguide-theme.css",
-], ids=["components", "theme"])
-def test_stylesheets_stay_within_budget(stylesheet: Path) -> None:
-    size = len(gzip.compress(stylesheet.read_bytes(), compresslevel=9))
-    assert size <= CSS_BUDGET, f"{stylesheet.name}: {size} bytes gzipped"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_aiguide.text import collation_key, index_letter, slugify, split_list
+from sphinx_aiguide.text import collation_key, fold, index_letter, slugify, split_list, term_key
 
 TERMS = ["Zebra", "Äpple", "Örebro", "Åsa", "apple", "Überanpassung", "Value Alignment"]
 
@@ -17,6 +17,18 @@ def test_slugs_keep_letters_of_every_script() -> None:
     # it must keep working), and different for different terms
     assert slugify("!!!") == "0638f078"
     assert slugify("???") != slugify("!!!")
+
+
+def test_lookup_keys_ignore_case_width_and_spacing() -> None:
+    assert term_key("Large  Language\nModel") == term_key("large language model")
+    # full-width letters, as a Japanese keyboard types them
+    assert term_key("\uff2c\uff2c\uff2d") == term_key("llm") == "llm"
+    assert term_key("Straße") == term_key("STRASSE")
+    assert term_key("Value Alignment") != term_key("Value-Alignment")
+
+
+def test_fold_makes_one_line() -> None:
+    assert fold("  How does\n   it   work?\t") == "How does it work?"
 
 
 def test_option_lists_drop_empty_items_and_quotes() -> None:
