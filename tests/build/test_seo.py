@@ -32,7 +32,8 @@ def test_primary_concept_page_carries_description_title_and_graph(built: Shared,
     assert page.metas("name", "description") == [SUMMARY]
     assert page.metas("name", "test-aiguide-title") == [TITLE]
     graph = page.graph()
-    assert set(graph) == {"WebPage", "DefinedTerm", "DefinedTermSet", "FAQPage"}
+    # the glossary's set is defined on the glossary page only; here it is named by its @id
+    assert set(graph) == {"WebPage", "DefinedTerm", "FAQPage"}
     url = f"{BASE}overfitting.html"
     term_id = f"{url}#concept-overfitting"
     assert graph["WebPage"] == [{
@@ -51,10 +52,6 @@ def test_primary_concept_page_carries_description_title_and_graph(built: Shared,
         "@type": "DefinedTerm", "@id": term_id, "name": "Overfitting",
         "alternateName": ["overtraining", "overfit"], "description": SUMMARY,
         "url": term_id, "inDefinedTermSet": {"@id": f"{BASE}index.html#aiguide-glossary"},
-    }]
-    assert graph["DefinedTermSet"] == [{
-        "@type": "DefinedTermSet", "@id": f"{BASE}index.html#aiguide-glossary",
-        "name": "AI Guide", "url": f"{BASE}index.html",
     }]
     assert graph["FAQPage"] == [{"@type": "FAQPage", "url": url, "mainEntity": [
         {"@type": "Question", "name": "How do I notice overfitting?",
@@ -127,14 +124,15 @@ def test_page_without_primary_concept_lists_its_terms_and_questions(built: Share
 def test_review_data_alone_gives_a_web_page(built: Shared) -> None:
     result = built("seo-rst")
     graph = result.page("reviewed.html").graph()
-    assert set(graph) == {"WebPage", "DefinedTermSet"}
+    assert set(graph) == {"WebPage"}
     assert graph["WebPage"][0]["reviewedBy"] == [
         {"@type": "Person", "name": "Harsh Desai", "url": "https://example.org/hdesai",
          "jobTitle": "Technical editor"}]
     assert graph["WebPage"][0]["lastReviewed"] == "2026-03-01"
-    # a question outside any concept on a page with none: FAQPage only
+    # a question outside any concept on a page with none: FAQPage; the root document of a
+    # project with no complete concept index also defines the glossary's set
     index = result.page("index.html").graph()
-    assert set(index) == {"WebPage", "DefinedTermSet", "FAQPage"}
+    assert set(index) == {"CollectionPage", "DefinedTermSet", "FAQPage"}
 
 
 def test_pages_with_nothing_to_say_get_no_script(built: Shared) -> None:
@@ -150,10 +148,15 @@ def test_without_base_url_ids_are_relative_and_urls_absent(built: Shared) -> Non
     page = graph["WebPage"][0]
     assert "url" not in page
     assert "@id" not in page
-    assert page["mainEntity"] == {"@id": "#concept-overfitting"}
+    assert page["mainEntity"] == {"@id": "overfitting.html#concept-overfitting"}
     assert page["isPartOf"] == {"@id": "index.html#aiguide-glossary"}
     assert "url" not in graph["DefinedTerm"][0]
-    assert "url" not in graph["DefinedTermSet"][0]
+    # the set lists where each concept is, relative to the glossary page
+    root = built("seo-rst", confoverrides={"html_baseurl": ""}).page("index.html").graph()
+    assert root["DefinedTermSet"][0]["@id"] == "index.html#aiguide-glossary"
+    assert root["DefinedTermSet"][0]["url"] == "index.html"
+    assert root["DefinedTermSet"][0]["hasDefinedTerm"][0]["url"] == (
+        "transformer.html#concept-attention")
 
 
 def test_dirhtml_urls(built: Shared) -> None:
@@ -162,11 +165,13 @@ def test_dirhtml_urls(built: Shared) -> None:
     graph = result.page("overfitting/index.html").graph()
     assert graph["WebPage"][0]["url"] == f"{BASE}overfitting/"
     assert graph["DefinedTerm"][0]["url"] == f"{BASE}overfitting/#concept-overfitting"
-    assert graph["DefinedTermSet"][0]["url"] == BASE
     question = graph["FAQPage"][0]["mainEntity"][0]
     assert question["url"] == f"{BASE}overfitting/#faq-how-do-i-notice-overfitting"
     root = result.page("index.html").graph()
-    assert root["WebPage"][0]["url"] == BASE
+    assert root["CollectionPage"][0]["url"] == BASE
+    assert root["DefinedTermSet"][0]["url"] == BASE
+    assert root["DefinedTermSet"][0]["hasDefinedTerm"][0]["url"] == (
+        f"{BASE}transformer/#concept-attention")
 
 
 def test_singlehtml_has_one_graph_of_everything(built: Shared) -> None:
@@ -177,8 +182,11 @@ def test_singlehtml_has_one_graph_of_everything(built: Shared) -> None:
     # there is the one own-meta.rst sets with ``.. meta::``)
     assert page.metas("name", "description") == ["The page's own description."]
     graph = page.graph()
-    assert graph["WebPage"][0]["url"] == f"{BASE}index.html"
-    assert "mainEntity" not in graph["WebPage"][0]
+    # the one page is the glossary: its main entity is the whole set, defined here once
+    assert graph["CollectionPage"][0]["url"] == f"{BASE}index.html"
+    term_set = f"{BASE}index.html#aiguide-glossary"
+    assert graph["CollectionPage"][0]["mainEntity"] == {"@id": term_set}
+    assert [node["@id"] for node in graph["DefinedTermSet"]] == [term_set]
     terms = graph["DefinedTerm"]
     assert [term["name"] for term in terms] == [
         "Overfitting", "Dropout", "Encoder", "Decoder", "Attention", "Transformer",
@@ -216,7 +224,8 @@ def test_broken_title_template_warns_once_and_keeps_titles(build: Build,
     result = build(srcdir=srcdir, parallel=2)
     text = result.warnings
     assert text.count("WARNING") == 1, text
-    assert re.search(r"conf\.py:7: WARNING: aiguide_title_template '\{term\} by \{author\}: "
+    # reported once when the configuration is read, naming the setting
+    assert re.search(r"WARNING: aiguide_title_template '\{term\} by \{author\}: "
                      r"What It Is and Why It Matters' "
                      r"cannot be used \(unknown placeholder \{author\}\); the placeholders "
                      r"are \{term\}, \{title\}, \{project\}; page titles are left as they "
@@ -269,8 +278,8 @@ def test_hostile_text_stays_inside_the_json(built: Shared) -> None:
     assert question["name"] == "Is </script><!-- <img src=x onerror=alert('question')> \"safe\"?"
     assert question["acceptedAnswer"]["text"] == (
         "Answer </SCRIPT ><img src=x onerror=alert('answer')> & --> '</script'")
-    assert graph["DefinedTermSet"][0]["name"] == (
-        "Guide </script><script>alert('project')</script>")
+    term_set = result.page("index.html").graph()["DefinedTermSet"][0]
+    assert term_set["name"] == "Guide </script><script>alert('project')</script>"
     # the head's attribute values are the same text, escaped
     assert page.metas("name", "description") == [term["description"]]
     assert page.metas("property", "og:description") == [term["description"]]
@@ -290,7 +299,8 @@ def test_hostile_myst_head_stays_inert(built: Shared) -> None:
     graph = page.graph()
     assert graph["DefinedTerm"][0]["name"] == (
         'Evil </script><script>alert("term")</script> & <!-- Term')
-    assert graph["WebPage"][0]["reviewedBy"][0]["name"] == (
+    # the root document is the glossary page here
+    assert graph["CollectionPage"][0]["reviewedBy"][0]["name"] == (
         "Mallory </script><img src=x onerror=alert('name')>")
 
 

@@ -76,16 +76,38 @@ def test_html_logo_is_used_without_the_logo_option(built: Shared) -> None:
     assert '<img class="ag-logo" src="_static/logo.svg" alt="" />' in result.read(ENTRY)
 
 
-def test_a_to_z_jump_links_the_letters_that_have_concepts(built: Shared) -> None:
-    page = built("theme").read(ENTRY)
+def jump_bar(page: str) -> list[tuple[str, str]]:
+    """``(href, letter)`` of every link in the theme's A–Z bar."""
     bar = page[page.index('<nav class="ag-az"'):]
     bar = bar[:bar.index("</nav>")]
-    letters = re.findall(r'<a href="concepts\.html#aiguide-letter-([a-z])">([A-Z])</a>', bar)
-    assert letters == [("i", "I"), ("o", "O"), ("r", "R")]  # the concepts' first letters
-    empty = re.findall(r'<span class="ag-az-none">([A-Z])</span>', bar)
-    assert len(empty) == 23
-    assert "A" in empty and "Z" in empty
     assert 'aria-label="Concepts from A to Z"' in bar
+    return re.findall(r'<a href="([^"]*)">([^<]*)</a>', bar)
+
+
+def index_groups(page: str) -> list[tuple[str, str]]:
+    """``(anchor, letter)`` of every letter group of the concept index on *page*."""
+    return re.findall(r'<div class="aiguide-index-group[^"]*" id="([^"]+)">\s*'
+                      r'<h\d class="aiguide-label rubric">([^<]*)</h\d>', page)
+
+
+def test_a_to_z_jump_links_the_letters_that_have_concepts(built: Shared) -> None:
+    page = built("theme").read(ENTRY)
+    # the concepts' first letters, and no others
+    assert jump_bar(page) == [("concepts.html#aiguide-letter-i", "I"),
+                              ("concepts.html#aiguide-letter-o", "O"),
+                              ("concepts.html#aiguide-letter-r", "R")]
+
+
+def test_the_jump_bar_shows_exactly_the_index_groups(built: Shared) -> None:
+    """Swedish files Ö after Z; terms that start with a digit share the # group."""
+    result = built("theme-letters")
+    assert result.warnings == ""
+    groups = index_groups(result.read("index.html"))
+    assert [letter for _anchor, letter in groups] == ["#", "A", "Z", "Ö"]
+    for page in ("index.html", "terms.html"):
+        prefix = "" if page == "index.html" else "index.html"
+        assert jump_bar(result.read(page)) == [(f"{prefix}#{anchor}", letter)
+                                               for anchor, letter in groups]
 
 
 def test_no_a_to_z_jump_without_an_index_page(built: Shared) -> None:
