@@ -30,7 +30,6 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
-
 def pytest_ignore_collect(collection_path: Path) -> bool | None:
     """Collect ``tests/build``, which pytest's default ``norecursedirs`` would skip."""
     return False if collection_path == Path(__file__).parent / "build" else None
@@ -84,8 +83,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Shared:
     defaults = {"parallel": 0, "confoverrides": {}, "freshenv": False}
 
     def shared(root: str, builder: str = "html", **options: Any) -> Built:
+        # an option given with its default value is the same build as one left out
         options = {name: value for name, value in options.items()
-                   if defaults.get(name, ...) != value}
+                   if name not in defaults or defaults[name] != value}
         key = pprint.pformat((root, builder, options))
         if key not in results:
             srcdir = copy_root(root, tmp_path_factory.mktemp(f"{root}-{builder}"))

@@ -84,14 +84,13 @@ class Built:
         return fake_domain(copy.deepcopy(self.data), self.language)
 
 
-def run_build(srcdir: Path, builder: str = "html", *, builddir: Path | None = None,
-              **options: Any) -> Built:
+def run_build(srcdir: Path, builder: str = "html", **options: Any) -> Built:
     """Build *srcdir* with :class:`~sphinx.testing.util.SphinxTestApp` and clean up at once.
 
     An application registers nodes, directives and translations globally; cleaning up
     right after the build keeps one build from leaking into the next.
     """
-    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build",
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build",
                         status=StringIO(), warning=StringIO(), **options)
     try:
         app.build()

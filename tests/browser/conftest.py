@@ -81,7 +81,7 @@ def site(sites: tuple[Path, str], built: Shared) -> Site:
     def serve(root: str, **overrides: Any) -> str:
         result = built(root, confoverrides=overrides)
         assert result.warnings == ""
-        name = f"{result.outdir.parent.parent.name}"
+        name = result.outdir.parent.parent.name  # the folder the build was made in
         if not (folder / name).exists():
             (folder / name).symlink_to(result.outdir, target_is_directory=True)
         return f"{url}/{name}"

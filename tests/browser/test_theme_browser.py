@@ -136,7 +136,7 @@ def test_remembered_scheme_needs_no_deferred_script(page: Page, url: str) -> Non
     assert background(page) == "rgb(17, 20, 25)"
 
 
-@pytest.mark.parametrize("name", [*PAGES, "about.html", "index.html"])
+@pytest.mark.parametrize("name", [*PAGES, "about.html"])
 def test_nothing_overflows_on_a_phone(browser: Browser, url: str, name: str) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
