@@ -13,9 +13,10 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
+from sphinx_aiguide import collation
 from sphinx_aiguide.i18n import LOCALE_DIR
 
-from ..conftest import Shared
+from ..conftest import Build, Shared
 from ..helpers import Built, read_page, text_of
 
 ROOT = "languages"
@@ -103,6 +104,15 @@ def test_a_to_z_order_and_letter_groups(built: Shared, language: str) -> None:
     exported = json.loads(result.read("glossary.json"))["concepts"]
     assert [concept["term"] for concept in exported] == [
         term for _letter, terms in expected for term in terms]
+
+
+@pytest.mark.parametrize("language", ["es", "ja"])
+def test_the_built_in_rules_file_the_same_without_icu(
+        build: Build, monkeypatch: pytest.MonkeyPatch, language: str) -> None:
+    monkeypatch.setattr(collation, "icu", None)
+    result = build(ROOT, confoverrides={"language": language})
+    assert result.warnings == ""
+    assert index_groups(result.read("index.html")) == (SPANISH if language == "es" else GROUPS)
 
 
 def english_labels(language: str) -> set[str]:
