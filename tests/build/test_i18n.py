@@ -30,7 +30,7 @@ def test_an_explicit_date_format_wins_in_every_language(built: Shared) -> None:
     result = built("languages", confoverrides={"language": "ja",
                                                "aiguide_date_format": "%Y-%m-%d"})
     assert result.warnings == ""
-    assert '<time datetime="2026-04-21">2026-04-21</time>' in result.read("attention.html")
+    assert '<time datetime="2026-04-21">2026-04-21</time>' in result.read("index.html")
 
 
 @pytest.mark.parametrize("language", ["xx", "tlh", "english"])
@@ -48,7 +48,7 @@ def test_a_language_babel_does_not_know_is_reported_and_written_in_english(
                for line in others), others
     assert "Traceback" not in result.status + result.warnings
     assert ("Harsh Desai</a>, Jo Roe and Sam Lee · Last reviewed "
-            '<time datetime="2026-04-21">21 April 2026</time>') in result.read("attention.html")
+            '<time datetime="2026-04-21">21 April 2026</time>') in result.read("index.html")
 
 
 def test_an_unknown_date_directive_is_reported_and_the_long_date_used(built: Shared) -> None:
@@ -58,4 +58,4 @@ def test_an_unknown_date_directive_is_reported_and_the_long_date_used(built: Sha
         "WARNING: aiguide_date_format '%-d %Q %Y' has the unknown directive '%Q' (those of "
         "Sphinx's today_fmt work, such as %-d, %B and %Y); byline dates use the language's "
         "long date [aiguide.date]"]
-    assert '<time datetime="2026-04-21">21. April 2026</time>' in result.read("attention.html")
+    assert '<time datetime="2026-04-21">21. April 2026</time>' in result.read("index.html")
