@@ -45,8 +45,9 @@ class View(NamedTuple):
     links: dict[str, tuple[tuple[str, Shown | None], ...]]
     #: (docname, anchor) of a concept -> the pages that link to it, with their titles
     backlinks: dict[tuple[str, str], tuple[tuple[str, str], ...]]
-    #: every listed concept, in a fixed order (A–Z listings show these)
-    listing: tuple[Shown, ...]
+    #: every listed concept in A–Z order, with its letter (A–Z listings show these; a
+    #: ``:sort-as:`` can move a concept without changing what it shows)
+    listing: tuple[tuple[str, Shown | None], ...]
     #: the A–Z letter groups, in order (jump bars show these)
     letters: tuple[str, ...]
     #: the page whose structured data defines the glossary (every concept points at it)
@@ -69,7 +70,8 @@ def view(domain: AIGuideDomain) -> View:
         backlinks={(r["docname"], r["id"]): tuple((doc, titles[doc])
                                                   for doc in domain.referrers(r))
                    for r in domain.concepts()},
-        listing=tuple(s for s in map(_shown, domain.listed()) if s is not None),
+        listing=tuple((letter, _shown(record)) for letter, records in domain.letter_groups()
+                      for record in records),
         letters=tuple(letter for letter, _records in domain.letter_groups()),
         glossary=domain.glossary_page(),
     )

@@ -8,12 +8,16 @@ values replaced by their defaults. Nothing is ever written back into the configu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from sphinx.util import logging
+from sphinx.util.i18n import date_format_re
+
+from sphinx_aiguide.locales import language_problem
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -51,8 +55,8 @@ DECLARED = (
              "days after which a review is stale"),
     Declared("aiguide_today", None, "", (str, _NONE),
              "ISO date used as today for staleness checks"),
-    Declared("aiguide_date_format", "%-d %B %Y", "env", (str,),
-             "format of byline dates, localised through Sphinx"),
+    Declared("aiguide_date_format", None, "env", (str, _NONE),
+             "format of byline dates; None: the language's own long date (CLDR)"),
     Declared("aiguide_title_template", None, "html", (str, _NONE),
              "page title for pages with a primary concept, with {term}, {title} and {project}"),
     Declared("aiguide_structured_data", True, "html", (bool,),
@@ -81,7 +85,8 @@ class Settings:
     review_max_age: int | None
     #: ``aiguide_today`` as a date; ``None`` when not set (or unusable).
     today: date | None
-    date_format: str
+    #: ``None``: the language's own long date; unusable formats act as ``None``.
+    date_format: str | None
     #: ``None`` when not set or when it cannot be filled.
     title_template: str | None
     structured_data: bool
@@ -128,6 +133,18 @@ def _today(raw: object) -> date | None:
         return None
 
 
+def date_format_problem(fmt: str) -> str:
+    """The first directive of *fmt* that Sphinx's ``format_date`` does not know, or ""."""
+    unknown = re.search(r"%-?.?", date_format_re.sub("", fmt))
+    return unknown.group() if unknown else ""
+
+
+def _date_format(raw: object) -> str | None:
+    if not isinstance(raw, str) or not raw.strip() or date_format_problem(raw):
+        return None
+    return raw
+
+
 def template_problem(template: str) -> str:
     """Why *template* cannot be filled, or "" when it can."""
     try:
@@ -149,7 +166,7 @@ def settings(config: Config) -> Settings:
         reviewers_strict=bool(config.aiguide_reviewers_strict),
         review_max_age=_max_age(config.aiguide_review_max_age),
         today=_today(config.aiguide_today),
-        date_format=str(config.aiguide_date_format),
+        date_format=_date_format(config.aiguide_date_format),
         title_template=template if usable_template else None,
         structured_data=bool(config.aiguide_structured_data),
         export=bool(config.aiguide_export),
@@ -183,6 +200,15 @@ def problems(config: Config) -> list[tuple[str, str]]:
     if today and _today(today) is None:
         found.append(("date", f"aiguide_today {today!r} is not a date of the form "
                               "YYYY-MM-DD; using the real date"))
+    fmt = config.aiguide_date_format
+    unknown = date_format_problem(fmt) if isinstance(fmt, str) else ""
+    if unknown:
+        found.append(("date", f"aiguide_date_format {fmt!r} has the unknown directive "
+                              f"{unknown!r} (those of Sphinx's today_fmt work, such as %-d, "
+                              "%B and %Y); byline dates use the language's long date"))
+    reason = language_problem(config.language)
+    if reason:
+        found.append(("language", reason))
     template = config.aiguide_title_template
     reason = template_problem(template) if isinstance(template, str) else ""
     if reason:

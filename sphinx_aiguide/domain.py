@@ -19,8 +19,9 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from sphinx_aiguide.collation import collation
 from sphinx_aiguide.records import place
-from sphinx_aiguide.text import collation_key, index_letter, term_key
+from sphinx_aiguide.text import term_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -36,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 #: Bumped whenever the shape of stored data changes (it is also the extension's
 #: ``env_version``, so one number says both).
-DATA_VERSION = 4
+DATA_VERSION = 5
 
 #: ``(refdomain, reftype)`` of the cross-references that can point to a concept.
 LINK_TYPES = frozenset({("aiguide", "concept"), ("std", "term"), (None, "any"), ("", "any")})
@@ -182,9 +183,9 @@ class AIGuideDomain(Domain):
         Listings, jump bars and the exports all show this one order.
         """
         if self._alphabetical is None:
-            language = self.env.config.language
+            order = collation(self.env.config.language)
             self._alphabetical = sorted(
-                self.listed(), key=lambda record: (collation_key(record["term"], language),
+                self.listed(), key=lambda record: (order.key(sort_text(record)),
                                                    record["docname"]))
         return self._alphabetical
 
@@ -313,11 +314,17 @@ class AIGuideDomain(Domain):
                 yield alias, alias, "concept", record["docname"], record["id"], 2
 
 
+def sort_text(record: ConceptRecord) -> str:
+    """What a concept is sorted and filed by: its ``:sort-as:`` text, else its term."""
+    return record.get("sort_as") or record["term"]
+
+
 def letter_groups(records: Iterable[ConceptRecord],
                   language: str | None) -> list[tuple[str, list[ConceptRecord]]]:
     """*records* (already in A–Z order) under the heading letter each files under."""
-    return [(letter, list(group)) for letter, group
-            in groupby(records, key=lambda record: index_letter(record["term"], language))]
+    letter = collation(language).letter
+    return [(heading, list(group)) for heading, group
+            in groupby(records, key=lambda record: letter(sort_text(record)))]
 
 
 def aiguide_domain(env: BuildEnvironment) -> AIGuideDomain:

@@ -20,6 +20,8 @@ class ConceptRecord(TypedDict):
     """What the project knows of one concept."""
 
     term: str
+    #: What the concept is sorted and filed under in A–Z listings ("" : the term).
+    sort_as: str
     docname: str
     id: str
     line: int

@@ -1,4 +1,4 @@
-"""Small text helpers: folded white space, slugs, lookup keys, option lists and A–Z order."""
+"""Small text helpers: folded white space, slugs, lookup keys and option lists."""
 
 from __future__ import annotations
 
@@ -62,45 +62,3 @@ def _unquote(item: str) -> str:
         return item[1:-1].strip()
     return item
 
-
-#: Letters that some languages file after Z, in their order there (``sv``: Å Ä Ö).
-_AFTER_Z = {"sv": "åäö", "fi": "åäö", "da": "æøå", "nb": "æøå", "nn": "æøå", "no": "æøå"}
-
-
-def _tailoring(language: str | None) -> str:
-    return _AFTER_Z.get((language or "").replace("-", "_").split("_")[0].lower(), "")
-
-
-def collation_key(term: str, language: str | None = None) -> tuple[str, str]:
-    """Sort key for A–Z listings in the reader's language.
-
-    Accents fold onto their base letter and case is ignored, so ``Überanpassung`` sorts with
-    the U's (before ``Value Alignment``) as German, English, French or Spanish readers
-    expect. Swedish, Finnish, Danish and Norwegian readers find their own letters after Z
-    (``Örebro`` after ``Zebra``). The second part keeps otherwise equal terms in a stable
-    order; scripts without case or accents keep their code-point order.
-    """
-    after_z = _tailoring(language)
-    folded = []
-    for char in unicodedata.normalize("NFC", term).casefold():
-        if char in after_z:
-            folded.append(chr(0x7B + after_z.index(char)))  # just after "z"
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            folded.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(folded), term
-
-
-def index_letter(term: str, language: str | None = None) -> str:
-    """The A–Z heading a term files under: its first letter without accents, upper-case.
-
-    Letters a language files after Z keep their own heading (Swedish ``Ö``); terms that
-    start with a digit or a symbol file under ``#``.
-    """
-    first = unicodedata.normalize("NFC", term.strip())[:1].casefold()
-    if first and first in _tailoring(language):
-        return first.upper()
-    folded = collation_key(term)[0].lstrip()
-    if not folded or not folded[0].isalpha():
-        return "#"
-    return folded[0].upper()

@@ -79,7 +79,8 @@ class ConceptDirective(AIGuideDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = lenient(
-        "summary", "aliases", "tags", "related", "reviewed-by", "last-reviewed", "name", "class"
+        "summary", "aliases", "tags", "related", "reviewed-by", "last-reviewed", "sort-as",
+        "name", "class"
     )
 
     def run(self) -> list[nodes.Node]:
@@ -88,6 +89,7 @@ class ConceptDirective(AIGuideDirective):
             classes=["aiguide-concept", *self.text_option("class").split()],
             explicit_term=fold(self.arguments[0]) if self.arguments else "",
             term="",
+            sort_as=self.text_option("sort-as"),
         )
         self.set_source_info(node)
         for name in LIST_OPTIONS:
@@ -211,6 +213,7 @@ class ConceptTransform(SphinxTransform):
                             if isinstance(c, aiguide_concept_summary)), None)
             record: ConceptRecord = {
                 "term": term,
+                "sort_as": node["sort_as"],
                 "docname": docname,
                 "id": anchor,
                 "line": node.line or 1,

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from babel.lists import format_list
 from docutils import nodes
 
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.i18n import _
+from sphinx_aiguide.locales import ENGLISH, reader_locale
 from sphinx_aiguide.nodes import aiguide_byline, aiguide_review_date
 from sphinx_aiguide.review.dates import format_review_date
 from sphinx_aiguide.review.registry import lookup
 
 if TYPE_CHECKING:
+    from babel import Locale
     from sphinx.config import Config
 
     from sphinx_aiguide.config import Reviewer
@@ -45,23 +48,21 @@ def _reviewer_node(reviewer: Reviewer) -> nodes.Node:
     return nodes.Text(reviewer.name)
 
 
-def join(items: list[nodes.Node]) -> list[nodes.Node]:
-    """``A``, ``A and B``, ``A, B and C`` in the build language."""
-    if len(items) == 1:
-        return items
-    head: list[nodes.Node] = []
-    for index, item in enumerate(items[:-1]):
-        if index:
-            head.append(nodes.Text(str(_(", "))))
-        head.append(item)
-    return fill_template(str(_("{first} and {last}")), {"first": head, "last": [items[-1]]})
+def join(items: list[nodes.Node], locale: Locale) -> list[nodes.Node]:
+    """``A``, ``A and B``, ``A, B and C`` as *locale* writes a list (CLDR's patterns).
+
+    German says ``A, B und C``, Japanese ``A、B、C``; the items may be links, so the
+    pattern is made with placeholders and the items are put in their places.
+    """
+    pattern = format_list([f"{{{index}}}" for index in range(len(items))], locale=locale)
+    return fill_template(pattern, {str(index): [item] for index, item in enumerate(items)})
 
 
 def reviewer_names(config: Config, keys: list[str]) -> str:
-    """The reviewers as plain text, as in the byline (for warnings)."""
+    """The reviewers as an English list, as warnings (which are English) name them."""
     current = settings(config)
     names: list[nodes.Node] = [nodes.Text(lookup(current, key).name) for key in keys]
-    return "".join(node.astext() for node in join(names)) if keys else ""
+    return "".join(node.astext() for node in join(names, ENGLISH)) if keys else ""
 
 
 def make_byline(config: Config, keys: list[str], iso: str) -> aiguide_byline | None:
@@ -69,7 +70,8 @@ def make_byline(config: Config, keys: list[str], iso: str) -> aiguide_byline | N
     halves: list[list[nodes.Node]] = []
     if keys:
         current = settings(config)
-        people = join([_reviewer_node(lookup(current, who)) for who in keys])
+        people = join([_reviewer_node(lookup(current, who)) for who in keys],
+                      reader_locale(config.language))
         halves.append(fill_template(str(_("Reviewed by {reviewers}")), {"reviewers": people}))
     if iso:
         when = aiguide_review_date("", format_review_date(config, iso), datetime=iso)

@@ -7,10 +7,12 @@ import re
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+import babel.dates
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
 from sphinx_aiguide.config import settings
+from sphinx_aiguide.locales import reader_locale
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -62,7 +64,16 @@ def age_days(iso: str, now: date) -> int | None:
 
 
 def format_review_date(config: Config, iso: str) -> str:
-    """*iso* in ``aiguide_date_format``, localised for the project's ``language``."""
+    """*iso* as readers of the project's ``language`` write a date.
+
+    Without ``aiguide_date_format``, the language's own long date from CLDR
+    (``21 April 2026``, ``21. April 2026``, ``2026年4月21日``); with it, that format
+    through Sphinx's ``format_date``, month and day names in the language.
+    """
     day = date.fromisoformat(iso)
+    locale = reader_locale(config.language)
+    fmt = settings(config).date_format
+    if fmt is None:
+        return babel.dates.format_date(day, format="long", locale=locale)
     moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
-    return format_date(settings(config).date_format, date=moment, language=config.language)
+    return format_date(fmt, date=moment, language=str(locale))

@@ -5,6 +5,10 @@ project sets ``html_theme = "aiguide"``, and only for HTML builders, so nothing 
 extension may depend on it: the directives and the component CSS live in the extension.
 Importing it loads nothing of the extension.
 
+The templates' labels ("Skip to content", "Colour scheme: automatic" …) are in the
+package's message catalog, which Sphinx's template translation consults after its own and
+the project's.
+
 The A–Z jump bar shows the letter groups the extension hands to templates as
 ``aiguide_letters`` (the same groups and anchors as the concept index); without the
 extension there are no concepts and no bar.
@@ -12,6 +16,7 @@ extension there are no concepts and no bar.
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +26,7 @@ from sphinx.util.nodes import traverse_parent
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_aiguide._version import __version__
+from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,6 +38,12 @@ THEME_DIR = Path(__file__).parent / "aiguide"
 #: The extension's event asking which pages show the A–Z letter groups.
 LETTERS_CHANGED = "aiguide-letters-changed"
 
+
+#: Labels that Sphinx itself writes on the theme's pages (the titles of the ``¶`` links)
+#: and that its catalogs leave in English for some of the package's languages. The
+#: package's catalog has them too; where Sphinx has a translation, Sphinx's wins.
+SPHINX_LABELS = ("Link to this heading", "Link to this definition", "Link to this table",
+                 "Link to this image", "Link to this code")
 
 #: Heading level of the captions of the site navigation, which sits under its own ``<h2>``.
 NAV_CAPTION_LEVEL = 3
@@ -62,9 +74,24 @@ def _every_page(app: Sphinx, env: BuildEnvironment) -> set[str]:
     return set(env.found_docs) if options.get("concept_index_page") else set()
 
 
+def translate_templates(app: Sphinx) -> None:
+    """Let the templates' ``_()`` find the theme's labels in the package's catalog.
+
+    Sphinx translates templates with one catalog, its own ``sphinx`` one (which the
+    project's ``locale_dirs`` extend). The package's catalog is added behind it, so a
+    label that Sphinx or the project translates keeps their wording and every other
+    label of the theme is still in the reader's language.
+    """
+    labels = gettext.translation(CATALOG, LOCALE_DIR, [app.config.language or "en"],
+                                 fallback=True)
+    if isinstance(labels, gettext.GNUTranslations):
+        app.translator.add_fallback(labels)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the theme (the parallel flags keep ``-j`` builds warning-free)."""
     app.add_html_theme("aiguide", str(THEME_DIR))
+    translate_templates(app)
     app.add_node(nodes.title, override=True,
                  html=(visit_title, HTML5Translator.depart_title))
     if "sphinx_aiguide" in app.extensions:

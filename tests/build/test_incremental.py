@@ -53,6 +53,12 @@ def change_aliases_and_tags(src: Path) -> None:
             ":aliases: overfitting, overtraining\n:tags: training, safety")
 
 
+def sort_differently(src: Path) -> None:
+    """Nothing a page shows of the concept changes, only where listings file it."""
+    replace(src / "value-alignment.rst", "   :aliases: alignment\n",
+            "   :aliases: alignment\n   :sort-as: Alignment, value\n")
+
+
 def add_reference(src: Path) -> None:
     replace(src / "zero-shot.rst", "without task-specific examples.",
             "without task-specific examples, unlike :concept:`overfitting` models.")
@@ -70,6 +76,7 @@ SCENARIOS: dict[str, Edit] = {
     "delete": delete_concept,
     "aliases-and-tags": change_aliases_and_tags,
     "new-reference": add_reference,
+    "sort-as": sort_differently,
 }
 
 
@@ -123,6 +130,12 @@ def test_a_summary_edit_rewrites_exactly_the_pages_that_show_it(
     # the entry itself, the two A–Z listings, and the pages whose links preview it
     assert written(incremental("summary", 0).status) == {
         "overfitting", "index", "glossary", "usage", "value-alignment"}
+
+
+def test_a_new_sort_order_rewrites_the_listings_only(
+    incremental: Callable[[str, int], Built]
+) -> None:
+    assert written(incremental("sort-as", 0).status) == {"value-alignment", "index", "glossary"}
 
 
 def az_bar(page: str) -> str:

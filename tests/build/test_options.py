@@ -117,6 +117,16 @@ def test_non_latin_terms_keep_their_letters_in_ids(built: Shared, root: str) -> 
 
 
 @pytest.mark.parametrize("root", ROOTS)
+def test_sort_as_files_a_term_by_its_reading(built: Shared, root: str) -> None:
+    domain = built(root).domain()
+    record = domain.find("大規模言語モデル")
+    assert record is not None
+    assert record["sort_as"] == "だいきぼげんごもでる"
+    assert [(letter, [r["term"] for r in records]) for letter, records
+            in domain.letter_groups()][-1] == ("た", ["大規模言語モデル"])
+
+
+@pytest.mark.parametrize("root", ROOTS)
 def test_concepts_and_aliases_are_in_the_inventory(built: Shared, root: str) -> None:
     result = built(root)
     inventory = InventoryFile.loads((result.outdir / "objects.inv").read_bytes(), uri="")

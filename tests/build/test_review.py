@@ -77,7 +77,7 @@ def test_source_date_epoch_is_today_when_not_configured(
 
 def test_dates_follow_the_format_and_the_language(built: Shared) -> None:
     german = built("review", confoverrides={"language": "de"}).body("index")
-    assert '<time datetime="2026-03-15">15 März 2026</time>' in german
+    assert '<time datetime="2026-03-15">15. März 2026</time>' in german  # CLDR's long date
     iso = built("review", confoverrides={"aiguide_date_format": "%B %-d, %Y"}).body("index")
     assert '<time datetime="2026-03-15">March 15, 2026</time>' in iso
 

@@ -11,8 +11,8 @@ from sphinx_aiguide.text import slugify
 def concept(term: str, docname: str, **fields: Any) -> ConceptRecord:
     """A concept *term* defined in *docname*, with empty review data unless given."""
     record: dict[str, Any] = {
-        "term": term, "docname": docname, "id": f"concept-{slugify(term)}", "line": 1,
-        "summary": f"{term} in one sentence.", "aliases": [], "tags": [], "related": [],
+        "term": term, "sort_as": "", "docname": docname, "id": f"concept-{slugify(term)}",
+        "line": 1, "summary": f"{term} in one sentence.", "aliases": [], "tags": [], "related": [],
         "reviewers": [], "last_reviewed": "", "source": f"{docname}.rst"}
     record.update(fields)
     return record  # type: ignore[return-value]

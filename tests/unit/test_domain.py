@@ -65,7 +65,18 @@ def test_a_to_z_order_and_letters_follow_the_language() -> None:
         "apple", "Örebro", "Überanpassung", "Value Alignment", "Zebra"]
     assert [letter for letter, _ in english.letter_groups()] == ["A", "O", "U", "V", "Z"]
     swedish = domain_with(*records, language="sv")
-    assert [letter for letter, _ in swedish.letter_groups()] == ["A", "U", "V", "Z", "Ö"]
+    assert [letter for letter, _ in swedish.letter_groups()] == ["A", "V", "Y", "Z", "Ö"]
+
+
+def test_sort_as_places_and_files_a_concept() -> None:
+    domain = domain_with(concept("The Transformer", "transformer", sort_as="Transformer"),
+                         concept("Tokenizer", "tokenizer"), concept("Attention", "attention"),
+                         concept("過学習", "overfitting", sort_as="かがくしゅう"),
+                         concept("大規模言語モデル", "llm"))
+    assert [(letter, [r["term"] for r in records]) for letter, records
+            in domain.letter_groups()] == [
+        ("A", ["Attention"]), ("T", ["Tokenizer", "The Transformer"]),
+        ("か", ["過学習"]), ("大", ["大規模言語モデル"])]
 
 
 def test_the_primary_concept_is_the_only_one_or_the_one_named_like_the_page() -> None:
