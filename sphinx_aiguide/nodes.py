@@ -20,6 +20,20 @@ if TYPE_CHECKING:
     from sphinx.writers.texinfo import TexinfoTranslator
 
 
+def plain_text(node: nodes.Node) -> str:
+    """The text of *node* as readers see it, for bylines, structured data and exports.
+
+    docutils keeps its problem reports (``system_message``, with the source file's path
+    and the complaint) inside the nodes it had trouble with, and ``astext()`` includes
+    them; the reports are for the writer's terminal, never for published text.
+    """
+    if isinstance(node, nodes.Text):
+        return node.astext()
+    assert isinstance(node, nodes.Element)
+    return node.child_text_separator.join(plain_text(child) for child in node.children
+                                          if not isinstance(child, nodes.system_message))
+
+
 class aiguide_concept(nodes.container):
     """One glossary entry: summary, in-depth part, FAQs, related list and byline.
 

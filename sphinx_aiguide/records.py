@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
+from sphinx_aiguide.nodes import plain_text
 from sphinx_aiguide.text import fold
 
 if TYPE_CHECKING:
@@ -76,4 +77,4 @@ def relative_source(env: BuildEnvironment, source: str) -> str:
 def page_title(env: BuildEnvironment, docname: str, default: str = "") -> str:
     """The title of *docname* as plain text, or *default* when it has none."""
     title = env.titles.get(docname)
-    return fold(title.astext()) if title is not None else default
+    return fold(plain_text(title)) if title is not None else default

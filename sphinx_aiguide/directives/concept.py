@@ -28,6 +28,7 @@ from sphinx_aiguide.nodes import (
     aiguide_faq_item,
     aiguide_referenced_by,
     aiguide_term,
+    plain_text,
 )
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
@@ -164,7 +165,7 @@ def _section_title(node: nodes.Element) -> str:
     """The title of the section that holds *node*, or ""."""
     section = next(iter(traverse_parent(node, nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
-        return fold(section[0].astext())
+        return fold(plain_text(section[0]))
     return ""
 
 
@@ -217,7 +218,7 @@ class ConceptTransform(SphinxTransform):
                 "docname": docname,
                 "id": anchor,
                 "line": node.line or 1,
-                "summary": fold(summary[-1].astext()) if summary else "",
+                "summary": fold(plain_text(summary[-1])) if summary else "",
                 "aliases": node["aliases"],
                 "tags": node["tags"],
                 "related": node["related"],

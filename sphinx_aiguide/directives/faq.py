@@ -28,6 +28,7 @@ from sphinx_aiguide.nodes import (
     aiguide_label,
     aiguide_summary,
     aiguide_term,
+    plain_text,
 )
 from sphinx_aiguide.text import fold, slugify
 
@@ -83,8 +84,8 @@ def _concept_of(node: nodes.Element) -> aiguide_concept | None:
 
 def _plain(answer: nodes.Element) -> str:
     """The answer as plain text: paragraphs apart, white space inside them folded."""
-    return "\n\n".join(fold(child.astext()) for child in answer.children
-                       if not isinstance(child, nodes.Invisible))
+    return "\n\n".join(fold(plain_text(child)) for child in answer.children
+                       if not isinstance(child, nodes.Invisible | nodes.system_message))
 
 
 class FaqTransform(SphinxTransform):
@@ -104,7 +105,7 @@ class FaqTransform(SphinxTransform):
             # the question as readers see it: markup rendered, translated where the
             # project is (the i18n transforms have run), for the anchor and the exports
             asked = item.next_node(aiguide_faq_question)
-            question = fold(asked.astext()) if asked else ""
+            question = fold(plain_text(asked)) if asked else ""
             anchor = unique_id(self.document, f"faq-{slugify(question)}")
             item["ids"].insert(0, anchor)
             self.document.ids[anchor] = item

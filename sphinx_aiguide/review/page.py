@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx_aiguide import priorities
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.nodes import plain_text
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
 from sphinx_aiguide.review.dates import parse_date
@@ -92,5 +93,5 @@ class PageReviewTransform(SphinxTransform):
             name = field[0].astext().strip().lower()
             if name in REVIEWED_BY + LAST_REVIEWED:
                 line = field.line or front_matter_line(self.document["source"], name)
-                found[name] = (field[1].astext(), line)
+                found[name] = (plain_text(field[1]), line)
         return found

@@ -1,0 +1,3 @@
+project = "Leak"
+extensions = ["sphinx_aiguide"]
+html_baseurl = "https://example.org/"
