@@ -41,7 +41,7 @@ def test_every_message_is_translated(language: str) -> None:
     assert set(translated) == messages_in_code()
     assert all(translated.values())
     for msgid, msgstr in translated.items():
-        for placeholder in ("{reviewers}", "{date}", "{first}", "{last}"):
+        for placeholder in ("{reviewers}", "{date}", "{first}", "{last}", "{owner}"):
             assert (placeholder in msgid) == (placeholder in msgstr), (msgid, msgstr)
 
 
