@@ -58,6 +58,18 @@ def front_matter_line(source: str, name: str) -> int:
     return 1
 
 
+def _plain_text(node: nodes.Node) -> str:
+    """The text of *node* without docutils' problem reports, which hold local paths.
+
+    A field value with broken inline markup (``:owner: *x``) carries such a report.
+    """
+    copy = node.deepcopy()
+    for message in list(copy.findall(nodes.system_message)):
+        assert message.parent is not None
+        message.parent.remove(message)
+    return copy.astext()
+
+
 class PageReviewTransform(SphinxTransform):
     """Read page-level review data, record it, and print its byline at the end of the page.
 
@@ -115,5 +127,5 @@ class PageReviewTransform(SphinxTransform):
                 else:  # MyST front matter records no place
                     source = self.document["source"]
                     line = front_matter_line(source, name)
-                found[name] = (field[1].astext(), source, line)
+                found[name] = (_plain_text(field[1]), source, line)
         return found
