@@ -229,6 +229,8 @@ def cmd_reviewed(args: argparse.Namespace) -> int:
 
     named = Path(args.target)
     is_path = named.is_file()
+    if not is_path and (named.suffix in {".rst", ".md", ".txt"} or "/" in args.target):
+        return _refuse(f"{args.target} is no file")
     sourcedir = Path(args.source) if args.source else _find_sourcedir(named if is_path else None)
     if sourcedir is None or not (sourcedir / "conf.py").is_file():
         return _refuse(f"no Sphinx source folder (with a conf.py) found for {args.target!r}; "
@@ -257,11 +259,10 @@ def _record(target: Target, values: dict[str, str]) -> int:
     """Write *values* where *target* says, all at once, and say what changed."""
     from sphinx_aiguide.review.edit import (  # noqa: PLC0415
         EditError,
-        is_read_only,
         record_in_concept,
         record_in_page,
-        write_file,
     )
+    from sphinx_aiguide.review.write import is_read_only, write_file  # noqa: PLC0415
 
     shown = _shown(target.file)
     try:

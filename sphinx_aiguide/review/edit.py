@@ -10,16 +10,10 @@ certainty is an :class:`EditError`, and the text is left as it was.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import stat
-import tempfile
-from contextlib import suppress
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from pathlib import Path
+from sphinx_aiguide.review import yamltext
 
 #: How each field the command sets may be spelt in file-wide metadata (as the build reads it).
 SPELLINGS: dict[str, tuple[str, ...]] = {"reviewed-by": ("reviewed-by", "reviewed_by"),
@@ -31,7 +25,6 @@ _MYST_CONCEPT = re.compile(r"(?P<indent>[ \t]*)(?:`{3,}|~{3,}|:{3,})\{concept\}"
 _FIELD = re.compile(r"[ \t]*:(?P<name>[^:\s][^:]*?):(?:[ \t]|$)")
 #: ``name: value``: a YAML key.
 _YAML_KEY = re.compile(r"(?P<name>[A-Za-z0-9_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)")
-_YAML_PLAIN = re.compile(r"\w[\w .,'-]*")
 _FENCE = "---"
 
 
@@ -56,7 +49,7 @@ class _Fields(NamedTuple):
     insert_at: int
     #: leading white space of new field lines
     indent: str
-    #: ``rst`` (``:name: value``) or ``yaml`` (``name: value``)
+    #: ``rst`` or ``myst`` (``:name: value``), or ``yaml`` (``name: value``)
     style: str
 
 
@@ -141,34 +134,6 @@ def _yaml_block(lines: list[str], start: int) -> _Fields:
     return _Fields(spans, index, indent, "yaml")
 
 
-def yaml_value(value: str) -> str:
-    """*value* as a YAML scalar that reads back as the same text (quoted when needed)."""
-    if _YAML_PLAIN.fullmatch(value) and _yaml_reads(f"k: {value}", "k") == value:
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _yaml() -> Any:
-    """PyYAML (a dependency of MyST), or ``None`` in a project without MyST."""
-    try:
-        import yaml  # type: ignore[import-untyped]  # noqa: PLC0415
-    except ImportError:
-        return None
-    return yaml
-
-
-def _yaml_reads(text: str, key: str) -> str | None:
-    """What YAML reads as the text of *key* in *text*; ``None`` when it cannot tell."""
-    yaml = _yaml()
-    if yaml is None:
-        return None
-    try:
-        data: Any = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None
-    return str(data[key]) if isinstance(data, dict) and key in data else None
-
-
 def _split_field(line: str, indent: str, style: str) -> tuple[str, str]:
     """``(name as written, value text)`` of the field that starts on *line*."""
     body = _body(line)[len(indent):] if style == "yaml" else _body(line)
@@ -178,10 +143,14 @@ def _split_field(line: str, indent: str, style: str) -> tuple[str, str]:
 
 
 def _render(style: str, name: str, written: str, value: str) -> str:
-    """The text of field *name* (spelt *written*) set to *value*."""
-    if style == "yaml":
-        return f"{written}: {value if name == 'last-reviewed' else yaml_value(value)}"
-    return f":{written}: {value}"
+    """The text of field *name* (spelt *written*) set to *value*.
+
+    MyST reads its ``:name: value`` options as YAML-like text (quotes stripped, `` #``
+    a comment): a value it would misread is quoted, as in YAML blocks.
+    """
+    if style != "rst" and name != "last-reviewed":
+        value = yamltext.scalar(value)
+    return f"{written}: {value}" if style == "yaml" else f":{written}: {value}"
 
 
 def _apply(lines: list[str], fields: _Fields, values: dict[str, str],
@@ -258,7 +227,7 @@ def _myst_options(lines: list[str], index: int) -> _Fields:
     if start < len(lines) and _body(lines[start]).strip() == _FENCE:
         return _yaml_block(lines, start)
     spans, end = _field_run(lines, start, _FIELD)
-    return _Fields(spans, end if spans else start, match["indent"], "rst")
+    return _Fields(spans, end if spans else start, match["indent"], "myst")
 
 
 def _page_fields(lines: list[str], line: int | None, syntax: str) -> _Fields | None:
@@ -285,32 +254,21 @@ def _page_fields(lines: list[str], line: int | None, syntax: str) -> _Fields | N
 
 
 def check_front_matter(lines: list[str]) -> None:
-    """Refuse a MyST file whose front matter does not read as YAML."""
-    if not lines or _body(lines[0]).strip() != _FENCE:
-        return
-    end = _yaml_block(lines, 0).insert_at
-    yaml = _yaml()
-    if yaml is None:
-        return
-    try:
-        data = yaml.safe_load("".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(error, "problem", None) or type(error).__name__
-        raise EditError(f"its front matter is not valid YAML: {problem}{where}") from None
-    if data is not None and not isinstance(data, dict):
-        raise EditError("its front matter is not a list of 'name: value' fields")
+    """Refuse a MyST file whose front matter does not read as YAML fields."""
+    if lines and _body(lines[0]).strip() == _FENCE:
+        why = yamltext.problem("".join(lines[1:_yaml_block(lines, 0).insert_at]))
+        if why:
+            raise EditError(f"its front matter is {why}")
 
 
 def _check_yaml(lines: list[str], start: int, values: dict[str, str],
                 spellings: dict[str, tuple[str, ...]]) -> None:
     """After an edit: the YAML block at *start* must read back as the values just set."""
-    end = _yaml_block(lines, start).insert_at
-    text = "".join(_body(line)[len(_leading(lines[start])):] + "\n"
-                   for line in lines[start + 1:end])
+    indent = len(_leading(lines[start]))
+    text = "".join(_body(line)[indent:] + "\n"
+                   for line in lines[start + 1:_yaml_block(lines, start).insert_at])
     for name, value in values.items():
-        read = [_yaml_reads(text, spelt) for spelt in spellings.get(name, (name,))]
+        read = [yamltext.reads(text, spelt) for spelt in spellings.get(name, (name,))]
         if any(found is not None for found in read) and value not in read:
             raise EditError(f"{name} would not read back as {value!r}")
 
@@ -356,31 +314,3 @@ def record_in_page(text: str, line: int | None, values: dict[str, str],
     if syntax == "md":
         _check_yaml(lines, 0, values, SPELLINGS)
     return bom + "".join(lines), changes
-
-
-def is_read_only(path: Path) -> bool:
-    """Whether *path* is marked read-only (for its owner, even when run as root)."""
-    mode = path.stat().st_mode
-    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) \
-        or not os.access(path, os.W_OK)
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write *data* to *path* all at once: a temporary file beside it, then a rename.
-
-    The file keeps its permissions; a failure leaves the old file and no temporary one.
-    """
-    target = path.resolve()
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                    suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(name, stat.S_IMODE(target.stat().st_mode))  # noqa: PTH101
-        os.replace(name, target)  # noqa: PTH105
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(name)  # noqa: PTH108
-        raise

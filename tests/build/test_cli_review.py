@@ -284,6 +284,9 @@ def test_bad_dates_and_missing_projects_are_refused(
         assert (status, err) == (2, f"sphinx-aiguide reviewed: {reason}; nothing was changed\n")
     status, _out, err = reviewed(capsys, "Alignment", "--by", " ", "--source", str(project))
     assert (status, err) == (2, "sphinx-aiguide reviewed: --by is empty; nothing was changed\n")
+    status, _out, err = reviewed(capsys, "glossary/nowhere.rst", "--source", str(project))
+    assert (status, err) == (2, "sphinx-aiguide reviewed: glossary/nowhere.rst is no file; "
+                                "nothing was changed\n")
     empty = tmp_path / "empty"
     empty.mkdir()
     status, _out, err = reviewed(capsys, "Alignment", "--source", str(empty))

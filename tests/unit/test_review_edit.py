@@ -11,13 +11,12 @@ import pytest
 from sphinx_aiguide.review.edit import (
     Change,
     EditError,
-    is_read_only,
     record_in_concept,
     record_in_page,
     split_lines,
-    write_file,
-    yaml_value,
 )
+from sphinx_aiguide.review.write import is_read_only, write_file
+from sphinx_aiguide.review.yamltext import scalar
 
 DATE = {"last-reviewed": "2026-06-01"}
 BOTH = {"reviewed-by": "hdesai", "last-reviewed": "2026-06-01"}
@@ -228,10 +227,10 @@ def test_broken_front_matter_is_refused(front_matter: str, reason: str) -> None:
 
 
 def test_yaml_values_are_quoted_only_when_needed() -> None:
-    assert yaml_value("hdesai, jroe") == "hdesai, jroe"
-    assert yaml_value("Jo O'Neil") == "Jo O'Neil"
+    assert scalar("hdesai, jroe") == "hdesai, jroe"
+    assert scalar("Jo O'Neil") == "Jo O'Neil"
     for needs_quotes in ("yes", "null", "007", "a: b", "x # y", "[a]", "- a", "Ü: ü"):
-        assert yaml_value(needs_quotes).startswith('"'), needs_quotes
+        assert scalar(needs_quotes).startswith('"'), needs_quotes
 
 
 def test_a_file_is_written_whole_and_keeps_its_mode(tmp_path: Path) -> None:
@@ -258,3 +257,12 @@ def test_read_only_files_are_recognised_even_by_root(tmp_path: Path) -> None:
     assert not is_read_only(path)
     path.chmod(0o444)
     assert is_read_only(path)
+
+
+def test_myst_options_quote_what_myst_would_misread() -> None:
+    text = "```{concept} A\n:tags: x\nBody.\n```\n"
+    new, _ = record_in_concept(text, 1, {"reviewed-by": "Jo # editor"}, "md")
+    assert new == '```{concept} A\n:tags: x\n:reviewed-by: "Jo # editor"\nBody.\n```\n'
+    rst = ".. concept:: A\n\n   Body.\n"
+    new, _ = record_in_concept(rst, 1, {"reviewed-by": "Jo # editor"}, "rst")
+    assert ":reviewed-by: Jo # editor\n" in new  # reST takes option text as it is
