@@ -23,6 +23,7 @@ from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform, HtmlFaqTra
 from sphinx_aiguide.domain import DATA_VERSION, AIGuideDomain, concept_role, warn_duplicates
 from sphinx_aiguide.html import assets, head
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
+from sphinx_aiguide.review import notice
 from sphinx_aiguide.review.checks import check_reviews
 from sphinx_aiguide.review.page import PageReviewTransform
 
@@ -60,11 +61,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ConceptIndexTransform)
     app.add_post_transform(links.PreviewTransform)
     app.add_post_transform(HtmlFaqTransform)
+    app.add_post_transform(notice.ReviewNoticeTransform)
+    app.add_post_transform(notice.LiveReviewNoticeTransform)
 
     app.connect("warn-missing-reference", links.warn_missing)
     app.connect("missing-reference", links.external_any_case, priority=EXTERNAL_PRIORITY)
     app.connect("env-updated", warn_duplicates)
     app.connect("env-updated", check_reviews)
+    app.connect("env-get-updated", notice.pages_falling_due)
 
     collector = ViewCollector()
     collector.enable(app)  # what app.add_env_collector does, keeping the instance
@@ -73,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", assets.add_css)
     app.connect("html-page-context", head.on_page, priority=HEAD_PRIORITY)
     app.connect("html-page-context", letters_context)
+    app.connect("html-page-context", notice.add_script)
     app.connect("build-finished", partial(exports.write_exports, collector))
     return {
         "version": __version__,

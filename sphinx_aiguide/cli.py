@@ -1,10 +1,11 @@
-"""``sphinx-aiguide``: scaffold a new entry, or report review ages for editors and CI.
+"""``sphinx-aiguide``: scaffold a new entry, report on reviews for editors and CI, record one.
 
-``review`` reads the project with Sphinx itself (the ``dummy`` builder writes nothing), so
-it sees exactly what a build sees: reST and MyST pages, page-level review data, the
-reviewer registry and the project's ``aiguide_review_max_age``; and it judges staleness
-with the build's own rules (:mod:`.review.checks`). Sphinx is imported only then, so
-``--help`` and ``new`` start at once.
+``review`` and ``reviewed`` read the project with Sphinx itself (the ``dummy`` builder
+writes nothing), so they see exactly what a build sees: reST and MyST pages, page-level
+review data, the reviewer registry and the project's review settings; ``review`` judges
+with the build's own rules (:mod:`.review.checks`) and ``reviewed`` finds an entry the way
+the extension does (:mod:`.review.locate`). Sphinx is imported only inside those commands,
+so ``--help`` and ``new`` start at once.
 """
 
 from __future__ import annotations
@@ -14,32 +15,35 @@ import json
 import re
 import sys
 import tempfile
+from contextlib import contextmanager
 from datetime import date
 from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from docutils.utils import column_width
 
+from sphinx_aiguide.review.report import (
+    FORMATS,
+    Report,
+    ReviewRow,
+    github,
+    json_text,
+    markdown,
+    order,
+    table,
+)
 from sphinx_aiguide.text import fold, slugify
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
+    from sphinx.application import Sphinx
 
-class ReviewRow(TypedDict):
-    """One concept in the review report."""
+    from sphinx_aiguide.review.locate import Target
 
-    term: str
-    file: str
-    line: int
-    reviewers: list[str]
-    last_reviewed: str | None
-    age_days: int | None
-    stale: bool
-
-
-#: Exit statuses: everything fresh, something stale, the command could not run.
+#: Exit statuses: all is well; something is stale, due or unreviewed; the command could
+#: not run (or refused to change a file).
 OK, STALE, ERROR = 0, 1, 2
 _PLAIN_YAML = re.compile(r"[\w][\w .'-]*")
 
@@ -122,58 +126,67 @@ def cmd_new(args: argparse.Namespace) -> int:
     return OK
 
 
-def collect_reviews(sourcedir: Path,
-                    max_age: int | None = None) -> tuple[list[ReviewRow], int | None, date]:
-    """Read the project; return one row per concept, the max age applied, and today.
-
-    *max_age* overrides the project's ``aiguide_review_max_age``.
-    """
-    # only this command needs Sphinx and the extension
+@contextmanager
+def _project(sourcedir: Path) -> Iterator[Sphinx]:
+    """The project in *sourcedir*, read as a build reads it; nothing is written."""
+    # only the commands that read a project need Sphinx and the extension
     from sphinx.application import Sphinx  # noqa: PLC0415
-
-    from sphinx_aiguide.config import settings  # noqa: PLC0415
-    from sphinx_aiguide.domain import aiguide_domain  # noqa: PLC0415
-    from sphinx_aiguide.review.checks import concept_states  # noqa: PLC0415
-    from sphinx_aiguide.review.dates import today  # noqa: PLC0415
-    from sphinx_aiguide.review.registry import lookup  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as scratch:
         app = Sphinx(str(sourcedir), str(sourcedir), f"{scratch}/out", f"{scratch}/doctrees",
                      "dummy", status=None, warning=StringIO(), freshenv=True)
         app.build()
+        yield app
+
+
+def collect_reviews(sourcedir: Path, max_age: int | None = None, *, due_within: int = 0,
+                    owner: str | None = None, require_review: bool = False) -> Report:
+    """Read the project and report on every concept (only *owner*'s, when given).
+
+    *max_age* overrides the project's ``aiguide_review_max_age``; *require_review* adds
+    to the project's ``aiguide_require_review``.
+    """
+    from sphinx_aiguide.config import settings  # noqa: PLC0415
+    from sphinx_aiguide.domain import aiguide_domain  # noqa: PLC0415
+    from sphinx_aiguide.review.checks import Rules, concept_states  # noqa: PLC0415
+    from sphinx_aiguide.review.dates import today  # noqa: PLC0415
+    from sphinx_aiguide.review.registry import lookup  # noqa: PLC0415
+
+    with _project(sourcedir) as app:
         current = settings(app.config)
         now = today(current)
-        if max_age is None:
-            max_age = current.review_max_age
-        rows: list[ReviewRow] = [{
-            "term": record["term"],
-            "file": record["source"],
-            "line": record["line"],
-            "reviewers": [lookup(current, key).name for key in state.reviewers],
-            "last_reviewed": state.last_reviewed or None,
-            "age_days": state.age_days,
-            "stale": state.stale,
-        } for record, state in concept_states(aiguide_domain(app.env), now, max_age)]
-    # never reviewed first, then the oldest review
-    rows.sort(key=lambda row: (row["age_days"] is not None, -(row["age_days"] or 0),
-                               row["term"].casefold()))
-    return rows, max_age, now
+        rules = Rules(max_age=current.review_max_age if max_age is None else max_age,
+                      every=current.review_every, due_within=due_within)
+        wanted = owner.casefold() if owner else None
+        rows: list[ReviewRow] = []
+        for record, state in concept_states(aiguide_domain(app.env), now, rules):
+            owner_name = lookup(current, state.owner).name if state.owner else None
+            if wanted is not None and wanted not in {state.owner.casefold(),
+                                                     (owner_name or "").casefold()}:
+                continue
+            rows.append({
+                "term": record["term"],
+                "file": record["source"],
+                "line": record["line"],
+                "reviewers": [lookup(current, key).name for key in state.reviewers],
+                "last_reviewed": state.last_reviewed or None,
+                "age_days": state.age_days,
+                "stale": state.stale,
+                "review_every": state.every or None,
+                "review_due": state.due or None,
+                "due": state.is_due,
+                "owner": owner_name,
+            })
+        return Report(order(rows), now, rules.max_age, due_within,
+                      require_review or current.require_review)
 
 
-def _table(rows: list[ReviewRow]) -> str:
-    header = ("AGE", "LAST REVIEWED", "REVIEWERS", "TERM", "FILE")
-    lines = [header] + [(
-        "never" if row["age_days"] is None else f"{row['age_days']}d",
-        row["last_reviewed"] or "-",
-        ", ".join(row["reviewers"]) or "-",
-        row["term"] + (" (stale)" if row["stale"] else ""),
-        f"{row['file']}:{row['line']}",
-    ) for row in rows]
-    widths = [max(column_width(line[i]) for line in lines) for i in range(len(header) - 1)]
-    return "\n".join(
-        "  ".join(cell + " " * (widths[i] - column_width(cell)) if i < len(widths) else cell
-                  for i, cell in enumerate(line)).rstrip()
-        for line in lines)
+def _shown(path: Path) -> str:
+    """*path* relative to the working folder when it is inside it (as CI annotations want)."""
+    absolute = path.resolve()
+    here = Path.cwd().resolve()
+    return absolute.relative_to(here).as_posix() if absolute.is_relative_to(here) \
+        else absolute.as_posix()
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -183,24 +196,105 @@ def cmd_review(args: argparse.Namespace) -> int:
               "(no conf.py)", file=sys.stderr)
         return ERROR
     try:
-        rows, max_age, now = collect_reviews(sourcedir, args.max_age)
+        report = collect_reviews(sourcedir, args.max_age, due_within=args.due_within,
+                                 owner=args.owner, require_review=args.require_review)
     except Exception as error:  # any failure to read the project is reported, not raised
         print(f"sphinx-aiguide review: could not read {sourcedir}: {error}", file=sys.stderr)
         return ERROR
-    if args.json:
-        print(json.dumps({"today": now.isoformat(), "max_age": max_age, "concepts": rows},
-                         ensure_ascii=False, indent=2))
+    if args.format == "github":
+        text = github(report, lambda file: _shown(sourcedir / file))
     else:
-        print(_table(rows) if rows else "No concepts found.")
-        stale = sum(row["stale"] for row in rows)
-        if max_age is not None:
-            print(f"\n{stale} of {len(rows)} concepts reviewed more than {max_age} days "
-                  f"before {now.isoformat()}.")
-    return STALE if any(row["stale"] for row in rows) else OK
+        text = {"json": json_text, "markdown": markdown, "table": table}[args.format](report)
+    if text:
+        print(text)
+    return STALE if report.failed else OK
+
+
+def _find_sourcedir(path: Path | None) -> Path | None:
+    """The nearest folder above *path* with a conf.py; for a term, ``.``, ``docs``, ``doc``."""
+    folders = path.resolve().parents if path is not None \
+        else [Path.cwd(), Path.cwd() / "docs", Path.cwd() / "doc"]
+    return next((folder for folder in folders if (folder / "conf.py").is_file()), None)
+
+
+def _refuse(message: str) -> int:
+    print(f"sphinx-aiguide reviewed: {message}; nothing was changed", file=sys.stderr)
+    return ERROR
+
+
+def cmd_reviewed(args: argparse.Namespace) -> int:
+    from sphinx_aiguide.config import settings  # noqa: PLC0415
+    from sphinx_aiguide.review.dates import iso_date, today  # noqa: PLC0415
+    from sphinx_aiguide.review.locate import Refusal, locate_path, locate_term  # noqa: PLC0415
+
+    named = Path(args.target)
+    is_path = named.is_file()
+    if not is_path and (named.suffix in {".rst", ".md", ".txt"} or "/" in args.target):
+        return _refuse(f"{args.target} is no file")
+    sourcedir = Path(args.source) if args.source else _find_sourcedir(named if is_path else None)
+    if sourcedir is None or not (sourcedir / "conf.py").is_file():
+        return _refuse(f"no Sphinx source folder (with a conf.py) found for {args.target!r}; "
+                       "give it with --source")
+    if args.date is not None and not iso_date(args.date):
+        return _refuse(f"--date {args.date!r} is not a date of the form YYYY-MM-DD")
+    by = fold(args.by) if args.by is not None else ""
+    if args.by is not None and not by:
+        return _refuse("--by is empty")
+    try:
+        with _project(sourcedir) as app:
+            target = locate_path(app, named) if is_path else locate_term(app, args.target)
+            now = today(settings(app.config))
+    except Refusal as refusal:
+        return _refuse(str(refusal))
+    except Exception as error:  # any failure to read the project is reported, not raised
+        return _refuse(f"could not read {sourcedir}: {error}")
+    day = args.date.strip() if args.date else now.isoformat()
+    if day > now.isoformat():
+        return _refuse(f"--date {day} is after today ({now.isoformat()})")
+    values = {"reviewed-by": by, "last-reviewed": day} if by else {"last-reviewed": day}
+    return _record(target, values)
+
+
+def _record(target: Target, values: dict[str, str]) -> int:
+    """Write *values* where *target* says, all at once, and say what changed."""
+    from sphinx_aiguide.review.edit import (  # noqa: PLC0415
+        EditError,
+        record_in_concept,
+        record_in_page,
+    )
+    from sphinx_aiguide.review.write import is_read_only, write_file  # noqa: PLC0415
+
+    shown = _shown(target.file)
+    try:
+        if is_read_only(target.file):
+            return _refuse(f"{shown} is read-only")
+        text = target.file.read_bytes().decode("utf-8")
+        if target.kind == "concept" and target.line is not None:
+            new, changes = record_in_concept(text, target.line, values, target.syntax)
+        else:
+            new, changes = record_in_page(text, target.line, values, target.syntax)
+        write_file(target.file, new.encode("utf-8"))
+    except UnicodeDecodeError:
+        return _refuse(f"{shown} is not UTF-8 text")
+    except EditError as error:
+        return _refuse(f"cannot record the review of {target.label} in {shown}: {error}")
+    except OSError as error:
+        return _refuse(f"cannot write {shown}: {error.strerror or error}")
+    for change in changes:
+        was = f" (was {change.old})" if change.old else ""
+        print(f"{shown}:{change.line}: {change.name}: {values[change.name]}{was}")
+    return OK
+
+
+def _days(text: str) -> int:
+    """A number of days, zero or more."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: ``new`` and ``review``."""
+    """The command line: ``new``, ``review`` and ``reviewed``."""
     main_parser = argparse.ArgumentParser(
         prog="sphinx-aiguide", description="Write and check AI glossary entries.")
     commands = main_parser.add_subparsers(dest="command", required=True)
@@ -211,12 +305,38 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--reviewer", default="", help="reviewer registry key or name")
     new.set_defaults(run=cmd_new)
     review = commands.add_parser(
-        "review", help="list review ages, oldest first; exit status 1 if any is stale")
+        "review", help="list every concept's review, never reviewed and oldest first; "
+                       "exit status 1 if any is stale, due or (when required) unreviewed")
     review.add_argument("sourcedir", help="the Sphinx source folder (with conf.py)")
     review.add_argument("--max-age", type=int, default=None,
                         help="days (default: the project's aiguide_review_max_age)")
-    review.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    review.add_argument("--due-within", type=_days, default=0, metavar="DAYS",
+                        help="entries falling due within DAYS days count as due already")
+    review.add_argument("--owner", metavar="WHO",
+                        help="only the entries of this owner (registry key or name)")
+    review.add_argument("--format", choices=FORMATS, default="table",
+                        help="table (default), json, markdown, or github (workflow "
+                             "commands that annotate the files)")
+    review.add_argument("--json", dest="format", action="store_const", const="json",
+                        help="the same as --format json")
+    review.add_argument("--require-review", action="store_true",
+                        help="entries without a review date or a reviewer fail too "
+                             "(default: the project's aiguide_require_review)")
     review.set_defaults(run=cmd_review)
+    reviewed = commands.add_parser(
+        "reviewed", help="record a review: set last-reviewed (and reviewed-by) where the "
+                         "entry's review data is written")
+    reviewed.add_argument("target", metavar="PATH|TERM",
+                          help="the entry's file, or its term (or an alias)")
+    reviewed.add_argument("--by", metavar="WHO",
+                          help="who reviewed it (registry keys or names, comma-separated)")
+    reviewed.add_argument("--date", metavar="YYYY-MM-DD", help="the review date "
+                          "(default: today, as the project counts it)")
+    reviewed.add_argument("--source", metavar="SOURCEDIR",
+                          help="the Sphinx source folder (default: the nearest folder with "
+                               "a conf.py above PATH; for a TERM the working folder, "
+                               "docs/ or doc/)")
+    reviewed.set_defaults(run=cmd_reviewed)
     return main_parser
 
 

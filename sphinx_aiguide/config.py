@@ -18,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import date_format_re
 
 from sphinx_aiguide.locales import language_problem
+from sphinx_aiguide.review.interval import Interval, parse_interval
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -63,6 +64,14 @@ DECLARED = (
              "add schema.org JSON-LD to HTML pages"),
     Declared("aiguide_export", True, "", (bool,),
              "write glossary.json and llms.txt beside HTML output"),
+    Declared("aiguide_review_every", None, "env", (int, str, _NONE),
+             "how often entries are due for review: days, or 'N weeks|months|years'"),
+    Declared("aiguide_show_due", False, "env", (bool,),
+             "print 'Next review due …' in the bylines of entries not yet due"),
+    Declared("aiguide_show_owner", False, "env", (bool,),
+             "print each entry's owner in its byline"),
+    Declared("aiguide_require_review", False, "", (bool,),
+             "warn about concepts with no review date or no reviewer"),
 )
 
 
@@ -91,6 +100,11 @@ class Settings:
     title_template: str | None
     structured_data: bool
     export: bool
+    #: ``aiguide_review_every``; ``None`` when not set (or unusable).
+    review_every: Interval | None
+    show_due: bool
+    show_owner: bool
+    require_review: bool
 
 
 def safe_url(url: str) -> bool:
@@ -145,6 +159,15 @@ def _date_format(raw: object) -> str | None:
     return raw
 
 
+def _every(raw: object) -> Interval | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        return parse_interval(raw)
+    except ValueError:
+        return None
+
+
 def template_problem(template: str) -> str:
     """Why *template* cannot be filled, or "" when it can."""
     try:
@@ -170,6 +193,10 @@ def settings(config: Config) -> Settings:
         title_template=template if usable_template else None,
         structured_data=bool(config.aiguide_structured_data),
         export=bool(config.aiguide_export),
+        review_every=_every(config.aiguide_review_every),
+        show_due=bool(config.aiguide_show_due),
+        show_owner=bool(config.aiguide_show_owner),
+        require_review=bool(config.aiguide_require_review),
     )
 
 
@@ -209,6 +236,13 @@ def problems(config: Config) -> list[tuple[str, str]]:
     reason = language_problem(config.language)
     if reason:
         found.append(("language", reason))
+    every = config.aiguide_review_every
+    if every is not None and every != "":
+        try:
+            parse_interval(every)
+        except ValueError as error:
+            found.append(("date", f"aiguide_review_every {every!r} {error}; no entry is "
+                                  "due for review by it"))
     template = config.aiguide_title_template
     reason = template_problem(template) if isinstance(template, str) else ""
     if reason:

@@ -70,6 +70,7 @@ class AIGuideDomain(Domain):
         "pages": {},  # docname -> PageReview
         "refs": {},  # docname -> sorted lookup keys of the concepts the page links to
         "indexes": {},  # docname -> whether one of its concept-indexes lists every concept
+        "checked": "",  # ISO date whose due reviews the written pages show
     }
     data_version = DATA_VERSION
     #: The tables of :attr:`data`, all keyed by docname.
@@ -122,6 +123,10 @@ class AIGuideDomain(Domain):
         indexes: dict[str, bool] = self.data["indexes"]
         indexes[docname] = indexes.get(docname, False) or complete
 
+    def note_checked(self, iso: str) -> None:
+        """Record the day on which the pages were last judged due for review or not."""
+        self.data["checked"] = iso
+
     def clear_doc(self, docname: str) -> None:
         for table in self.tables:
             self.data[table].pop(docname, None)
@@ -168,6 +173,10 @@ class AIGuideDomain(Domain):
         """Every page-level review record, sorted by docname."""
         for docname in sorted(self._pages):
             yield docname, self._pages[docname]
+
+    def last_checked(self) -> str:
+        """The ISO day of :meth:`note_checked` ("" before the first build)."""
+        return str(self.data.get("checked", ""))
 
     def record_at(self, docname: str, anchor: str) -> ConceptRecord | None:
         """The concept of *docname* whose anchor is *anchor*."""

@@ -17,7 +17,8 @@ from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.html.urls import absolute, is_website, page_uri
 from sphinx_aiguide.records import page_title
-from sphinx_aiguide.review.checks import effective_review
+from sphinx_aiguide.review.checks import entry_review, interval_of
+from sphinx_aiguide.review.interval import due_date
 from sphinx_aiguide.review.registry import lookup
 from sphinx_aiguide.text import fold, term_key
 
@@ -61,9 +62,10 @@ def faqs_by_concept(env: BuildEnvironment,
 def _concept_data(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
                   faqs: list[FaqRecord]) -> dict[str, Any]:
     """One concept of ``glossary.json``."""
-    keys, iso = effective_review(domain, record)
+    review = entry_review(domain, record)
     current = settings(app.config)
-    reviewers = [lookup(current, key) for key in keys]
+    reviewers = [lookup(current, key) for key in review.reviewers]
+    owner = lookup(current, review.owner) if review.owner else None
     return {
         "term": record["term"],
         "id": record["id"],
@@ -74,7 +76,10 @@ def _concept_data(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
         "tags": list(record["tags"]),
         "related": list(record["related"]),
         "reviewers": [{"name": who.name, "url": who.url or None} for who in reviewers],
-        "last_reviewed": iso or None,
+        "last_reviewed": review.last_reviewed or None,
+        "review_due": due_date(review.last_reviewed,
+                               interval_of(review, current.review_every)) or None,
+        "owner": {"name": owner.name, "url": owner.url or None} if owner else None,
         "faqs": [{"question": faq["question"], "answer": faq["answer"], "id": faq["id"]}
                  for faq in faqs],
     }
@@ -106,6 +111,12 @@ def markdown_text(text: str) -> str:
     return text
 
 
+def _reviewed(concept: dict[str, Any]) -> str:
+    """`` (last reviewed 2026-04-21)``, or `` (not reviewed yet)``."""
+    iso = concept.get("last_reviewed")
+    return f" (last reviewed {iso})" if iso else " (not reviewed yet)"
+
+
 def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
     """The glossary in the llmstxt.org format: title, summary, one link per concept."""
     project = markdown_text(fold(str(data["project"])) or "Glossary")
@@ -117,17 +128,19 @@ def llms_txt(app: Sphinx, data: dict[str, Any]) -> str:
     lines = [f"# {project}", ""]
     count = f"{len(concepts)} concept" + ("" if len(concepts) == 1 else "s")
     lines += [f"> The {project} glossary: {count}, each listed with its "
-              "short definition and a link to the full entry.", ""]
+              "short definition, a link to the full entry and the date of its last "
+              "review.", ""]
     if concepts:
         lines += ["## Concepts", ""]
         for concept in concepts:
             line = f"- [{markdown_text(concept['term'])}]({link(concept['url'])})"
             summary = markdown_text(concept["summary"])
-            lines.append(f"{line}: {summary}" if summary else line)
+            lines.append((f"{line}: {summary}" if summary else line) + _reviewed(concept))
         lines.append("")
     lines += ["## Optional", "",
               f"- [{GLOSSARY_JSON}]({link(GLOSSARY_JSON)}): the same concepts as JSON, "
-              "with their aliases, tags, related concepts, reviewers and questions", ""]
+              "with their aliases, tags, related concepts, reviewers, review dates, owners and "
+              "questions", ""]
     return "\n".join(lines)
 
 

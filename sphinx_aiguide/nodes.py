@@ -39,7 +39,8 @@ class aiguide_concept(nodes.container):
 
     Attributes (plain data, also stored in the domain): ``term`` (empty until the
     section title is known), ``explicit_term`` (the directive's argument, or ""),
-    ``aliases``, ``tags``, ``related``, ``reviewed_by`` and ``last_reviewed``.
+    ``aliases``, ``tags``, ``related``, ``reviewed_by``, ``last_reviewed``,
+    ``review_every`` and ``owner``.
     """
 
 
@@ -80,7 +81,22 @@ class aiguide_faq_answer(nodes.container):
 
 
 class aiguide_byline(nodes.paragraph):
-    """``Reviewed by … · Last reviewed …``."""
+    """``Reviewed by … · Last reviewed …``.
+
+    Attribute ``due``: the ISO date the next review is due, when the entry has an interval.
+    """
+
+
+class aiguide_review_notice(nodes.paragraph):
+    """``This entry was due for review on …``, right after a byline.
+
+    Attributes ``due`` (ISO date) and ``hidden``: a website carries the notice of an entry
+    not yet due too, hidden until the reader's clock reaches the due date.
+    """
+
+
+class aiguide_review_next(nodes.inline):
+    """``Next review due …`` in a byline (``aiguide_show_due``). Attribute ``due``."""
 
 
 class aiguide_review_date(nodes.inline):
@@ -139,6 +155,26 @@ def _visit_time(self: HTML5Translator, node: nodes.Element) -> None:
 
 def _depart_time(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</time>")
+
+
+def _visit_notice(self: HTML5Translator, node: nodes.Element) -> None:
+    # the due date is data for the page's script, which reveals a hidden notice on time
+    attributes = {"data-aiguide-due": node["due"]}
+    if node.get("hidden"):
+        attributes["hidden"] = "hidden"
+    self.body.append(self.starttag(node, "p", "", **attributes))
+
+
+def _depart_notice(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</p>\n")
+
+
+def _visit_next(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", **{"data-aiguide-due": node["due"]}))
+
+
+def _depart_next(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
 
 
 def _visit_link(self: HTML5Translator, node: nodes.Element) -> None:
@@ -229,6 +265,8 @@ VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
     aiguide_faq_question: {},
     aiguide_byline: {},
     aiguide_review_date: {"html": (_visit_time, _depart_time)},
+    aiguide_review_notice: {"html": (_visit_notice, _depart_notice)},
+    aiguide_review_next: {"html": (_visit_next, _depart_next)},
     aiguide_link: {"html": (_visit_link, _depart_link)},
     aiguide_reference: {"html": (_visit_reference, _depart_reference)},
     aiguide_preview: {"html": (_visit_preview, _depart_preview)},

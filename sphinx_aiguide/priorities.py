@@ -23,5 +23,8 @@ REFERENCED_BY = 5
 CONCEPT_INDEX = 5
 #: After references are resolved: a preview goes beside every resolved concept link.
 PREVIEW = 20
+#: Due-for-review notices at bylines, for every builder, then the hidden ones of websites.
+REVIEW_NOTICE = 30
+LIVE_REVIEW_NOTICE = 31
 #: HTML only: questions become ``<details>``, labels real headings.
 HTML_FAQ = 200

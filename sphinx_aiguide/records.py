@@ -33,6 +33,10 @@ class ConceptRecord(TypedDict):
     #: The concept's own review data; :func:`.review.effective_review` adds the page's.
     reviewers: list[str]
     last_reviewed: str
+    #: The concept's own review interval (``6 months``), or "" to take the page's.
+    review_every: str
+    #: The concept's own owner (registry key or plain name), or "" to take the page's.
+    owner: str
     #: The file the concept is written in (the page, or a file it includes), relative to
     #: the source folder so that the stored data does not depend on where the project is.
     source: str
@@ -53,6 +57,9 @@ class PageReview(TypedDict):
 
     reviewers: list[str]
     last_reviewed: str
+    review_every: str
+    owner: str
+    #: The file the fields are written in (the page, or a file it includes at its top).
     source: str
     line: int
 

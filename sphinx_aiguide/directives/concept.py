@@ -32,8 +32,9 @@ from sphinx_aiguide.nodes import (
 )
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
-from sphinx_aiguide.review.checks import effective_review
-from sphinx_aiguide.review.dates import parse_date
+from sphinx_aiguide.review.checks import entry_review, interval_of
+from sphinx_aiguide.review.dates import parse_date, parse_every
+from sphinx_aiguide.review.interval import due_date
 from sphinx_aiguide.review.registry import check_reviewers
 from sphinx_aiguide.text import fold, slugify, split_list, term_key
 
@@ -81,7 +82,7 @@ class ConceptDirective(AIGuideDirective):
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = lenient(
         "summary", "aliases", "tags", "related", "reviewed-by", "last-reviewed", "sort-as",
-        "name", "class"
+        "review-every", "owner", "name", "class"
     )
 
     def run(self) -> list[nodes.Node]:
@@ -95,11 +96,19 @@ class ConceptDirective(AIGuideDirective):
         self.set_source_info(node)
         for name in LIST_OPTIONS:
             node[name.replace("-", "_")] = split_list(str(self.options.get(name) or ""))
-        check_reviewers(settings(self.config), node["reviewed_by"], self.get_location())
+        current = settings(self.config)
+        check_reviewers(current, node["reviewed_by"], self.get_location())
         node["last_reviewed"] = ""
         if "last-reviewed" in self.options:
             node["last_reviewed"] = parse_date(self.text_option("last-reviewed"),
                                                self.get_location())
+        node["review_every"] = ""
+        if "review-every" in self.options:
+            node["review_every"] = parse_every(self.text_option("review-every"),
+                                               self.get_location())
+        node["owner"] = self.text_option("owner")
+        if node["owner"]:
+            check_reviewers(current, [node["owner"]], self.get_location(), role="owner")
         if "name" in self.options:
             self.options["name"] = self.text_option("name")
             self.add_name(node)
@@ -224,13 +233,27 @@ class ConceptTransform(SphinxTransform):
                 "related": node["related"],
                 "reviewers": node["reviewed_by"],
                 "last_reviewed": node["last_reviewed"],
+                "review_every": node["review_every"],
+                "owner": node["owner"],
                 "source": relative_source(self.env, node.source or self.document["source"]),
             }
             domain.note_concept(record)
-            if record["reviewers"] or record["last_reviewed"]:
-                # the concept's own byline: what it leaves out comes from the page
-                byline = make_byline(self.config, *effective_review(domain, record))
-                if byline is not None:
-                    byline.source, byline.line = node.source, node.line
-                    node += byline
+            self._add_byline(node, record)
 
+    def _add_byline(self, node: aiguide_concept, record: ConceptRecord) -> None:
+        """The concept's own byline, when it has review data of its own.
+
+        What it leaves out comes from the page, whose own byline is at the page's end.
+        """
+        current = settings(self.config)
+        own = (record["reviewers"] or record["last_reviewed"] or record["review_every"]
+               or (record["owner"] and current.show_owner))
+        if not own:
+            return
+        review = entry_review(aiguide_domain(self.env), record)
+        due = due_date(review.last_reviewed, interval_of(review, current.review_every))
+        byline = make_byline(self.config, review.reviewers, review.last_reviewed, due=due,
+                             owner=review.owner)
+        if byline is not None:
+            byline.source, byline.line = node.source, node.line
+            node += byline

@@ -65,22 +65,38 @@ def reviewer_names(config: Config, keys: list[str]) -> str:
     return "".join(node.astext() for node in join(names, ENGLISH)) if keys else ""
 
 
-def make_byline(config: Config, keys: list[str], iso: str) -> aiguide_byline | None:
-    """The byline of *keys* and *iso* (either half may be absent; ``None`` when both are)."""
+def make_byline(config: Config, keys: list[str], iso: str, *, due: str = "",
+                owner: str = "") -> aiguide_byline | None:
+    """The byline of *keys* and *iso* (either half may be absent; ``None`` when both are).
+
+    *due* (an ISO date) is kept on the node: whether the entry is due is decided when the
+    page is written (:mod:`.review.notice`), since an unchanged page is not read again.
+    *owner* is printed only with ``aiguide_show_owner``.
+    """
+    current = settings(config)
     halves: list[list[nodes.Node]] = []
     if keys:
-        current = settings(config)
         people = join([_reviewer_node(lookup(current, who)) for who in keys],
                       reader_locale(config.language))
         halves.append(fill_template(str(_("Reviewed by {reviewers}")), {"reviewers": people}))
     if iso:
-        when = aiguide_review_date("", format_review_date(config, iso), datetime=iso)
-        halves.append(fill_template(str(_("Last reviewed {date}")), {"date": [when]}))
+        halves.append(fill_template(str(_("Last reviewed {date}")),
+                                    {"date": [date_node(config, iso)]}))
+    if owner and current.show_owner:
+        halves.append(fill_template(str(_("Owner: {owner}")),
+                                    {"owner": [_reviewer_node(lookup(current, owner))]}))
     if not halves:
         return None
     line = aiguide_byline(classes=["aiguide-byline"], translatable=False)
+    if due:
+        line["due"] = due
     for index, half in enumerate(halves):
         if index:
             line += nodes.Text(" · ")
         line.extend(half)
     return line
+
+
+def date_node(config: Config, iso: str) -> aiguide_review_date:
+    """*iso* as readers see it, with the ISO date kept for machines (``<time>`` in HTML)."""
+    return aiguide_review_date("", format_review_date(config, iso), datetime=iso)

@@ -1,4 +1,4 @@
-"""Review dates: reading ISO dates, knowing today, and showing a date to readers."""
+"""Review dates: reading ISO dates and intervals, knowing today, showing a date to readers."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sphinx.util.i18n import format_date
 
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.locales import reader_locale
+from sphinx_aiguide.review.interval import parse_interval
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -43,6 +44,16 @@ def parse_date(raw: str, location: Any) -> str:
         logger.warning("last-reviewed %r is not a date of the form YYYY-MM-DD", raw.strip(),
                        type="aiguide", subtype="date", location=location)
     return value
+
+
+def parse_every(raw: str, location: Any) -> str:
+    """*raw* as an interval in words (``6 months``); "" and a warning at *location* if not one."""
+    try:
+        return str(parse_interval(raw))
+    except ValueError as error:
+        logger.warning("review-every %r %s", raw.strip(), error,
+                       type="aiguide", subtype="date", location=location)
+        return ""
 
 
 def today(current: Settings) -> date:

@@ -1,4 +1,5 @@
-"""A page's own review data: the file-wide ``reviewed-by`` and ``last-reviewed`` fields.
+"""A page's own review data: the file-wide ``reviewed-by``, ``last-reviewed``,
+``review-every`` and ``owner`` fields.
 
 reST field lists at the top of a file and MyST front matter both become the same
 ``docinfo`` node, so one transform reads both, records the data in the domain and prints
@@ -8,7 +9,7 @@ the page's byline at its end.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -19,13 +20,21 @@ from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.nodes import plain_text
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
-from sphinx_aiguide.review.dates import parse_date
+from sphinx_aiguide.review.checks import interval_of, page_entry
+from sphinx_aiguide.review.dates import parse_date, parse_every
+from sphinx_aiguide.review.interval import due_date
 from sphinx_aiguide.review.registry import check_reviewers
-from sphinx_aiguide.text import split_list
+from sphinx_aiguide.text import fold, split_list
+
+if TYPE_CHECKING:
+    from sphinx_aiguide.records import PageReview
 
 #: File-wide metadata field names, with the ``_`` spelling accepted too.
 REVIEWED_BY = ("reviewed-by", "reviewed_by")
 LAST_REVIEWED = ("last-reviewed", "last_reviewed")
+REVIEW_EVERY = ("review-every", "review_every")
+OWNER = ("owner",)
+FIELDS = REVIEWED_BY + LAST_REVIEWED + REVIEW_EVERY + OWNER
 
 
 def page_end(document: nodes.document) -> nodes.Element:
@@ -64,34 +73,48 @@ class PageReviewTransform(SphinxTransform):
         if not fields:
             return
         docname = self.env.current_document.docname
-        keys: list[str] = []
-        iso = ""
-        line = min(where for _value, where in fields.values())
-        for name, (value, where) in fields.items():
-            location = (docname, where)
+        current = settings(self.config)
+        record: PageReview = {"reviewers": [], "last_reviewed": "", "review_every": "",
+                              "owner": "", "source": "", "line": 0}
+        for name, (value, source, where) in fields.items():
+            location = f"{source}:{where}"
             if name in REVIEWED_BY:
-                keys = split_list(value)
-                check_reviewers(settings(self.config), keys, location)
+                record["reviewers"] = split_list(value)
+                check_reviewers(current, record["reviewers"], location)
+            elif name in LAST_REVIEWED:
+                record["last_reviewed"] = parse_date(value, location)
+            elif name in REVIEW_EVERY:
+                record["review_every"] = parse_every(value, location)
             else:
-                iso = parse_date(value, location)
-        source = relative_source(self.env, self.document["source"])
-        aiguide_domain(self.env).note_page_review(
-            docname, {"reviewers": keys, "last_reviewed": iso, "source": source, "line": line})
-        byline = make_byline(self.config, keys, iso)
+                record["owner"] = fold(value)
+                check_reviewers(current, [record["owner"]], location, role="owner")
+        # the first field says where the page's review data is written
+        _value, source, record["line"] = min(fields.values(), key=lambda field: field[2])
+        record["source"] = relative_source(self.env, source)
+        aiguide_domain(self.env).note_page_review(docname, record)
+        review = page_entry(record)
+        byline = make_byline(self.config, review.reviewers, review.last_reviewed,
+                             due=due_date(review.last_reviewed,
+                                          interval_of(review, current.review_every)),
+                             owner=review.owner)
         if byline is not None:
             byline["classes"].append("aiguide-page-byline")
-            byline.source, byline.line = self.document["source"], line
+            byline.source, byline.line = self.document["source"], record["line"]
             page_end(self.document).append(byline)
 
-    def _fields(self) -> dict[str, tuple[str, int]]:
-        """``name -> (value, line)`` for the review fields of the file-wide metadata."""
+    def _fields(self) -> dict[str, tuple[str, str, int]]:
+        """``name -> (value, file, line)`` for the review fields of the file-wide metadata."""
         docinfo = next(self.document.findall(nodes.docinfo), None)
-        found: dict[str, tuple[str, int]] = {}
+        found: dict[str, tuple[str, str, int]] = {}
         if docinfo is None:
             return found
         for field in docinfo.findall(nodes.field):
             name = field[0].astext().strip().lower()
-            if name in REVIEWED_BY + LAST_REVIEWED:
-                line = field.line or front_matter_line(self.document["source"], name)
-                found[name] = (plain_text(field[1]), line)
+            if name in FIELDS:
+                if field.line:  # reST: the field's own file, which may be an included one
+                    source, line = field.source or self.document["source"], field.line
+                else:  # MyST front matter records no place
+                    source = self.document["source"]
+                    line = front_matter_line(source, name)
+                found[name] = (plain_text(field[1]), source, line)
         return found

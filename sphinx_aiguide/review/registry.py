@@ -1,4 +1,4 @@
-"""Who reviewed an entry: the project's reviewer registry, or a plain name."""
+"""Who reviewed or owns an entry: the project's reviewer registry, or a plain name."""
 
 from __future__ import annotations
 
@@ -23,11 +23,15 @@ def lookup(settings: Settings, who: str) -> Reviewer:
     return folded.get(who.casefold(), Reviewer(who))
 
 
-def check_reviewers(settings: Settings, keys: list[str], location: Any) -> None:
-    """Warn about reviewers missing from the registry when ``aiguide_reviewers_strict``."""
+def check_reviewers(settings: Settings, keys: list[str], location: Any,
+                    role: str = "reviewer") -> None:
+    """Warn about people missing from the registry when ``aiguide_reviewers_strict``.
+
+    *role* names what they are to the entry in the warning: ``reviewer`` or ``owner``.
+    """
     if not settings.reviewers_strict:
         return
     for who in keys:
         if not lookup(settings, who).known:
-            logger.warning("unknown reviewer %r: not a key of aiguide_reviewers", who,
+            logger.warning("unknown %s %r: not a key of aiguide_reviewers", role, who,
                            type="aiguide", subtype="reviewer", location=location)

@@ -74,12 +74,16 @@ def test_review_lists_oldest_first(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = review(capsys, str(ROOTS / "test-review"))
     assert status == 0, err
     assert out.splitlines() == [
-        "AGE   LAST REVIEWED  REVIEWERS                     TERM          FILE",
-        "142d  2026-01-10     AI Guide Editors              Inherits      index.rst:11",
-        "142d  2026-01-10     Harsh Desai, Jo Roe, Sam Lee  Own Reviewer  index.rst:15",
-        "78d   2026-03-15     AI Guide Editors              Own Date      index.rst:20",
+        "STATUS  AGE   LAST REVIEWED  DUE  REVIEWERS                     OWNER  TERM          "
+        "FILE",
+        "ok      142d  2026-01-10     -    AI Guide Editors              -      Inherits      "
+        "index.rst:11",
+        "ok      142d  2026-01-10     -    Harsh Desai, Jo Roe, Sam Lee  -      Own Reviewer  "
+        "index.rst:15",
+        "ok      78d   2026-03-15     -    AI Guide Editors              -      Own Date      "
+        "index.rst:20",
         "",
-        "0 of 3 concepts reviewed more than 180 days before 2026-06-01.",
+        "3 concepts: 0 reviewed more than 180 days before 2026-06-01; 0 never reviewed.",
     ]
 
 

@@ -58,6 +58,9 @@ def test_glossary_json_has_the_spec_shape(built: Shared) -> None:
         "reviewers": [{"name": "Harsh Desai", "url": "https://example.org/hdesai"},
                       {"name": "Sam Lee", "url": None}],
         "last_reviewed": "2026-04-21",
+        # no interval and no owner
+        "review_due": None,
+        "owner": None,
         # its own question and the one outside any concept on its page (its primary)
         "faqs": [
             {"question": "How do I notice overfitting?",
@@ -113,14 +116,15 @@ def test_llms_txt(built: Shared) -> None:
     lines = text.split("\n")
     assert lines[:3] == ["# AI Guide", "",
                          "> The AI Guide glossary: 7 concepts, each listed with its short "
-                         "definition and a link to the full entry."]
+                         "definition, a link to the full entry and the date of its last "
+                         "review."]
     assert "## Concepts" in lines
     assert ("- [Overfitting](overfitting.html#concept-overfitting): Overfitting is when a "
             "model learns its training data so closely that it does worse on data it has "
-            "not seen.") in lines
+            "not seen. (last reviewed 2026-04-21)") in lines
     # brackets in link text are escaped, parentheses in targets encoded
     assert ("- [Reward \\[Model\\] (RM)](reward-model.html#concept-reward-model-rm): "
-            "A reward model scores outputs the way people would.") in lines
+            "A reward model scores outputs the way people would. (not reviewed yet)") in lines
     assert "- [glossary.json](glossary.json): " in text
     assert text.endswith("\n")
     assert not text.endswith("\n\n")

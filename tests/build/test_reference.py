@@ -11,8 +11,10 @@ from ..unit.test_reference import first_column
 def test_css_classes_are_those_readers_get(built: Shared) -> None:
     """Every aiguide-* class in built pages (and no other) is documented."""
     seen: set[str] = set()
-    for root in ("linking", "options-rst", "example-rst"):
-        for page in built(root).outdir.rglob("*.html"):
+    builds = [built(root) for root in ("linking", "options-rst", "example-rst")]
+    builds.append(built("review-cycle", confoverrides={"aiguide_show_due": True}))
+    for result in builds:
+        for page in result.outdir.rglob("*.html"):
             for value in re.findall(r'class="([^"]*)"', page.read_text(encoding="utf-8")):
                 seen |= {name for name in value.split() if name.startswith("aiguide-")}
     assert first_column("CSS classes") == seen

@@ -21,12 +21,13 @@ from hypothesis import strategies as st
 from ..conftest import Build, Shared
 from ..helpers import Built, contents, current_pages, read_page, run_build, text_of
 
-OPTIONS = ("summary", "aliases", "tags", "related", "reviewed-by", "last-reviewed", "name",
-           "class", "open", "bogus")
+OPTIONS = ("summary", "aliases", "tags", "related", "reviewed-by", "last-reviewed",
+           "review-every", "owner", "name", "class", "open", "bogus")
 PIECES = st.sampled_from([
     "*", "**", "`", "``", "|x|", "[1]_", "_`t`", ":concept:`Nowhere`", "{concept}`y`",
     "<script>alert(1)</script>", "</script>", "<!--", '" onerror="x', "&amp;", "\u202e",
-    "\u200b", "2026-02-30", "2026-04-21", "::", ":", "---", ".. note::", "```", ":::",
+    "\u200b", "2026-02-30", "2026-04-21", "6 months", "-3", "::", ":", "---", ".. note::",
+    "```", ":::",
     "Ü", "大規模", "é", " ", "a, b, , c", "{", "}", "%s", "{term}", "\\", "#",
 ])
 LINE = st.lists(st.one_of(PIECES, st.text(
@@ -125,6 +126,9 @@ extensions = ["myst_parser", "sphinx_aiguide"]
 myst_enable_extensions = ["colon_fence"]
 aiguide_reviewers = {"editors": {"name": "Editors"}}
 aiguide_reviewers_strict = True
+aiguide_review_every = "1 month"
+aiguide_show_due = True
+aiguide_show_owner = True
 aiguide_review_max_age = 30
 aiguide_today = "2026-11-26"
 """
@@ -207,7 +211,8 @@ def hostile_page(number: int, text: str) -> str:
     """A page with *text* in every field, reviewed by a reviewer named *text*."""
     line = one_line(text)
     item = line.replace(",", " ")  # one item of a list option
-    return (f":reviewed-by: evil{number}, {item}\n:last-reviewed: 2026-04-21\n\n"
+    return (f":reviewed-by: evil{number}, {item}\n:last-reviewed: 2026-04-21\n"
+            f":owner: {line}\n:review-every: 100 years\n\n"
             f"Page\n====\n\n.. concept:: T {line}\n   :aliases: A {item}\n"
             f"   :tags: {item}\n   :related: T {item}\n\n"
             f"   Summary {line}\n\n   Depth {line}\n\n"
@@ -222,7 +227,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
     reviewers = {f"evil{number}": {"name": text, "url": "javascript:" + text}
                  for number, text in enumerate(HOSTILE)}
     (folder / "conf.py").write_text(
-        'extensions = ["sphinx_aiguide"]\nsmartquotes = False\n'
+        'extensions = ["sphinx_aiguide"]\nsmartquotes = False\naiguide_show_owner = True\n'
         f"aiguide_reviewers = {reviewers!r}\n", encoding="utf-8")
     (folder / "index.rst").write_text(
         "Hostile\n=======\n\n.. toctree::\n   :glob:\n\n   hostile-*\n", encoding="utf-8")
@@ -240,11 +245,11 @@ def test_hostile_text_warns_only_where_a_writer_can_act(hostile: Built) -> None:
         for number in range(len(HOSTILE))]
     # a link ending in <…> names its target there, as in any role: an unknown concept
     assert lines[len(HOSTILE):] == [
-        "hostile-0.rst:20: WARNING: unknown concept '/script><script>alert(1)</script' "
+        "hostile-0.rst:22: WARNING: unknown concept '/script><script>alert(1)</script' "
         "[aiguide.ref]",
-        "hostile-1.rst:20: WARNING: unknown concept '!-- <script>alert(2)</script' "
+        "hostile-1.rst:22: WARNING: unknown concept '!-- <script>alert(2)</script' "
         "[aiguide.ref]",
-        "hostile-2.rst:20: WARNING: unknown concept 'img src=x onerror=alert(3)' [aiguide.ref]",
+        "hostile-2.rst:22: WARNING: unknown concept 'img src=x onerror=alert(3)' [aiguide.ref]",
     ]
 
 
@@ -274,6 +279,7 @@ def test_hostile_text_in_every_field_stays_text(hostile: Built, number: int) -> 
     shown = text_of(hostile.body(f"hostile-{number}"))
     for field in ("Summary", "Depth", "Q", "Answer"):
         assert f"{field} {one_line(text)}" in shown
+    assert f"Owner: {one_line(text)}" in shown
 
 
 def test_two_clean_builds_are_byte_identical(build: Build, built: Shared) -> None:

@@ -13,7 +13,8 @@ def concept(term: str, docname: str, **fields: Any) -> ConceptRecord:
     record: dict[str, Any] = {
         "term": term, "sort_as": "", "docname": docname, "id": f"concept-{slugify(term)}",
         "line": 1, "summary": f"{term} in one sentence.", "aliases": [], "tags": [], "related": [],
-        "reviewers": [], "last_reviewed": "", "source": f"{docname}.rst"}
+        "reviewers": [], "last_reviewed": "", "review_every": "", "owner": "",
+        "source": f"{docname}.rst"}
     record.update(fields)
     return record  # type: ignore[return-value]
 

@@ -17,9 +17,11 @@ def app(base: str = "") -> Any:
     return SimpleNamespace(config=SimpleNamespace(html_baseurl=base))
 
 
-def data(*concepts: tuple[str, str, str], project: str = "AI Guide") -> dict[str, Any]:
+def data(*concepts: tuple[str, ...], project: str = "AI Guide") -> dict[str, Any]:
+    """Concepts as ``(term, url, summary[, last_reviewed])``."""
     return {"project": project, "concepts": [
-        {"term": term, "url": url, "summary": summary} for term, url, summary in concepts]}
+        {"term": term, "url": url, "summary": summary, "last_reviewed": (rest or [None])[0]}
+        for term, url, summary, *rest in concepts]}
 
 
 def test_schema_is_a_valid_json_schema() -> None:
@@ -42,21 +44,24 @@ def test_markdown_text_is_literal() -> None:
 
 def test_llms_txt_lists_every_concept_with_its_link_and_summary() -> None:
     text = llms_txt(app(), data(
-        ("Overfitting", "overfitting.html#concept-overfitting", "Learns too closely."),
+        ("Overfitting", "overfitting.html#concept-overfitting", "Learns too closely.",
+         "2026-04-21"),
         ("Reward [Model] (RM)", "reward-model.html#concept-reward-model-rm", "Scores."),
-        ("No Summary", "x.html#concept-no-summary", "")))
+        ("No Summary", "x.html#concept-no-summary", "", "2025-12-31")))
     assert text.split("\n") == [
         "# AI Guide", "",
-        "> The AI Guide glossary: 3 concepts, each listed with its short definition and a "
-        "link to the full entry.", "",
+        "> The AI Guide glossary: 3 concepts, each listed with its short definition, a link "
+        "to the full entry and the date of its last review.", "",
         "## Concepts", "",
-        "- [Overfitting](overfitting.html#concept-overfitting): Learns too closely.",
-        "- [Reward \\[Model\\] (RM)](reward-model.html#concept-reward-model-rm): Scores.",
-        "- [No Summary](x.html#concept-no-summary)",
+        "- [Overfitting](overfitting.html#concept-overfitting): Learns too closely. "
+        "(last reviewed 2026-04-21)",
+        "- [Reward \\[Model\\] (RM)](reward-model.html#concept-reward-model-rm): Scores. "
+        "(not reviewed yet)",
+        "- [No Summary](x.html#concept-no-summary) (last reviewed 2025-12-31)",
         "",
         "## Optional", "",
         "- [glossary.json](glossary.json): the same concepts as JSON, with their aliases, "
-        "tags, related concepts, reviewers and questions", "",
+        "tags, related concepts, reviewers, review dates, owners and questions", "",
     ]
 
 
@@ -72,7 +77,8 @@ def test_llms_txt_links_are_absolute_with_a_base_url_and_encoded() -> None:
     text = llms_txt(app("https://example.org/g"), data(
         ("Glossary", "#concept-glossary", "All."),
         ("Reward (RM)", "reward (rm).html#concept-reward-rm", "Scores.")))
-    assert "- [Glossary](https://example.org/g/#concept-glossary): All." in text
+    assert "- [Glossary](https://example.org/g/#concept-glossary): All. (not reviewed yet)" \
+        in text
     # a target with parentheses or spaces stays one Markdown link
     assert "(https://example.org/g/reward%20%28rm%29.html#concept-reward-rm)" in text
     assert "- [glossary.json](https://example.org/g/glossary.json): " in text
