@@ -25,7 +25,7 @@ from sphinx_aiguide.nodes import (
     aiguide_reference,
     aiguide_referenced_by,
 )
-from sphinx_aiguide.text import term_key
+from sphinx_aiguide.text import did_you_mean, term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -134,9 +134,10 @@ def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending
 
 def warn_missing(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool | None:
     """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
-    if domain is None or domain.name != AIGuideDomain.name:
+    if not isinstance(domain, AIGuideDomain):
         return None
-    logger.warning(
-        "unknown concept %r", node["reftarget"], type="aiguide", subtype="ref", location=node
-    )
+    names = (name for record in domain.concepts() for name in domain.names(record))
+    logger.warning("unknown concept %r%s", node["reftarget"],
+                   did_you_mean(node["reftarget"], names),
+                   type="aiguide", subtype="ref", location=node)
     return True

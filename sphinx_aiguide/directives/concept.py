@@ -32,7 +32,7 @@ from sphinx_aiguide.nodes import (
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
 from sphinx_aiguide.review.checks import effective_review
-from sphinx_aiguide.review.dates import parse_date
+from sphinx_aiguide.review.dates import parse_date, today
 from sphinx_aiguide.review.registry import check_reviewers
 from sphinx_aiguide.text import fold, slugify, split_list, term_key
 
@@ -84,6 +84,7 @@ class ConceptDirective(AIGuideDirective):
 
     def run(self) -> list[nodes.Node]:
         self.report_unknown_options()
+        self.check_fences()
         node = aiguide_concept(
             classes=["aiguide-concept", *self.text_option("class").split()],
             explicit_term=fold(self.arguments[0]) if self.arguments else "",
@@ -92,11 +93,13 @@ class ConceptDirective(AIGuideDirective):
         self.set_source_info(node)
         for name in LIST_OPTIONS:
             node[name.replace("-", "_")] = split_list(str(self.options.get(name) or ""))
-        check_reviewers(settings(self.config), node["reviewed_by"], self.get_location())
+        current = settings(self.config)
+        check_reviewers(current, node["reviewed_by"], self.option_location("reviewed-by"))
         node["last_reviewed"] = ""
         if "last-reviewed" in self.options:
             node["last_reviewed"] = parse_date(self.text_option("last-reviewed"),
-                                               self.get_location())
+                                               self.option_location("last-reviewed"),
+                                               today(current))
         if "name" in self.options:
             self.options["name"] = self.text_option("name")
             self.add_name(node)

@@ -18,7 +18,7 @@ from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
-from sphinx_aiguide.review.dates import parse_date
+from sphinx_aiguide.review.dates import parse_date, today
 from sphinx_aiguide.review.registry import check_reviewers
 from sphinx_aiguide.text import split_list
 
@@ -66,13 +66,14 @@ class PageReviewTransform(SphinxTransform):
         keys: list[str] = []
         iso = ""
         line = min(where for _value, where in fields.values())
+        current = settings(self.config)
         for name, (value, where) in fields.items():
             location = (docname, where)
             if name in REVIEWED_BY:
                 keys = split_list(value)
-                check_reviewers(settings(self.config), keys, location)
+                check_reviewers(current, keys, location)
             else:
-                iso = parse_date(value, location)
+                iso = parse_date(value, location, today(current))
         source = relative_source(self.env, self.document["source"])
         aiguide_domain(self.env).note_page_review(
             docname, {"reviewers": keys, "last_reviewed": iso, "source": source, "line": line})

@@ -21,6 +21,7 @@ from sphinx.util.nodes import traverse_parent
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_aiguide._version import __version__
+from sphinx_aiguide.theme.options import check_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_html_theme("aiguide", str(THEME_DIR))
     app.add_node(nodes.title, override=True,
                  html=(visit_title, HTML5Translator.depart_title))
+    app.connect("env-updated", check_options)
     if "sphinx_aiguide" in app.extensions:
         app.connect(LETTERS_CHANGED, _every_page)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
