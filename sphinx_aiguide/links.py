@@ -30,6 +30,7 @@ from sphinx_aiguide.text import did_you_mean, term_key
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.domains import Domain
+    from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -136,8 +137,14 @@ def warn_missing(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref
     """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
     if not isinstance(domain, AIGuideDomain):
         return None
-    names = (name for record in domain.concepts() for name in domain.names(record))
-    logger.warning("unknown concept %r%s", node["reftarget"],
-                   did_you_mean(node["reftarget"], names),
+    target = node["reftarget"]
+    std: StandardDomain = domain.env.get_domain("std")  # type: ignore[assignment]
+    glossary = {term_key(name) for kind, name in std.objects if kind == "term"}
+    if term_key(target) in glossary:
+        hint = ": it is a glossary term, not a concept; link it with :term:"
+    else:
+        hint = did_you_mean(target, (name for record in domain.concepts()
+                                     for name in domain.names(record)))
+    logger.warning("unknown concept %r%s", target, hint,
                    type="aiguide", subtype="ref", location=node)
     return True

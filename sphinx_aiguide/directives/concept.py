@@ -206,10 +206,20 @@ class ConceptTransform(SphinxTransform):
                         aiguide_referenced_by(classes=["aiguide-referenced-by"],
                                               docname=docname, refid=anchor))
             # A concept is a glossary term too: :term: finds it, and so does intersphinx
-            # through the std:term entries of objects.inv. A clash is reported once, by
-            # the duplicate check, not a second time by the std domain.
-            if ("term", term) not in std.objects:
+            # through the std:term entries of objects.inv. A clash between concepts is
+            # reported once, by the duplicate check, not a second time by the std domain;
+            # a glossary term of another page is reported here (the std domain reports it
+            # when the glossary is read after the concept).
+            glossary = std.objects.get(("term", term))
+            if glossary is None:
                 std.note_object("term", term, anchor, location=node)
+            elif glossary[0] != docname and not any(
+                    record["id"] == glossary[1] for record in domain.concepts_of(glossary[0])):
+                logger.warning(
+                    "concept %r is also a glossary term in %s; :term: links go to the "
+                    "concept: remove the term from the glossary", term,
+                    self.env.doc2path(glossary[0], False), type="aiguide",
+                    subtype="duplicate", location=node)
             summary = next((c for c in node.children
                             if isinstance(c, aiguide_concept_summary)), None)
             record: ConceptRecord = {

@@ -102,3 +102,19 @@ def test_a_review_date_after_today_is_not_shown_as_a_review(built: Shared, page:
     assert "Last reviewed" not in text_of(html)
     assert "2026-11-27" not in html and "27 November 2026" not in html
     assert all(not record["last_reviewed"] for record in result.domain().concepts())
+
+
+def test_a_concept_that_is_also_a_glossary_term_is_reported_in_either_order(
+        built: Shared) -> None:
+    """Whichever page a full build reads first, one warning names the clash."""
+    assert built("glossary-clash").warning_lines() == [
+        # the glossary was read first: the concept reports it
+        "embedding.rst:4: WARNING: concept 'Embedding' is also a glossary term in "
+        "a-glossary.rst; :term: links go to the concept: remove the term from the glossary "
+        "[aiguide.duplicate]",
+        # the concept was read first: Sphinx reports the glossary term
+        "z-glossary.rst:5: WARNING: duplicate term description of Overfitting, other "
+        "instance in overfitting",
+        "embedding.rst:8: WARNING: unknown concept 'tokenization': it is a glossary term, "
+        "not a concept; link it with :term: [aiguide.ref]",
+    ]
