@@ -17,8 +17,6 @@ from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from docutils.utils import column_width
-
 from sphinx_aiguide._version import __version__
 from sphinx_aiguide.template import file_stem, render_entry
 from sphinx_aiguide.text import fold
@@ -108,6 +106,8 @@ def collect_reviews(sourcedir: Path,
 
 
 def _table(rows: list[ReviewRow]) -> str:
+    from docutils.utils import column_width  # noqa: PLC0415 - only the report needs it
+
     header = ("AGE", "LAST REVIEWED", "REVIEWERS", "TERM", "FILE")
     lines = [header] + [(
         "never" if row["age_days"] is None else f"{row['age_days']}d",

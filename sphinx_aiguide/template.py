@@ -14,8 +14,6 @@ import json
 import re
 import unicodedata
 
-from docutils.utils import column_width
-
 from sphinx_aiguide.text import fold, slugify
 
 #: The placeholder sentences, in the order the entry shows them.
@@ -98,6 +96,9 @@ def render_entry(term: str, fmt: str, reviewer: str = "") -> str:
     """The text of a new entry for *term* in ``rst`` or ``md``; *reviewer* may be ""."""
     term, reviewer = fold(term), fold(reviewer)
     if fmt == "rst":
+        # only a reST title needs it: the command starts without loading docutils
+        from docutils.utils import column_width  # noqa: PLC0415
+
         shown = _RST_MARKUP.sub(r"\\\1", term)
         fields = f":reviewed-by: {reviewer}\n\n" if reviewer else ""
         return RST_TEMPLATE.format(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,12 @@ def test_new_names_the_file_by_the_term(tmp_path: Path) -> None:
     assert text.startswith("大規模言語モデル\n================\n")
     assert main(["new", "C++", "--dir", str(tmp_path), "--format", "md"]) == 0
     assert (tmp_path / "c++.md").read_text(encoding="utf-8").startswith("# C++\n")
+
+
+def test_the_command_starts_without_loading_sphinx_or_docutils() -> None:
+    """``--help``, ``--version`` and ``new`` start at once: only ``review`` reads a project."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, sphinx_aiguide.cli; print(sorted({name.split('.')[0]"
+         " for name in sys.modules} & {'sphinx', 'docutils'}))"],
+        capture_output=True, text=True, check=True).stdout
+    assert loaded == "[]\n"
