@@ -20,7 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import get_filetype, logging
 
 from sphinx_aiguide import priorities
-from sphinx_aiguide.template import is_placeholder
+from sphinx_aiguide.template import PLACEHOLDER_STARTS, is_placeholder
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +94,14 @@ def fence_problem(name: str, block_text: str) -> tuple[int, str] | None:
         f"to close the {name}, write {mark}")
 
 
+def _leading_text(node: nodes.Element) -> str:
+    """The text a paragraph starts with, without reading all of it (white space dropped)."""
+    child: nodes.Node = node
+    while isinstance(child, nodes.Element) and child.children:
+        child = child[0]
+    return str(child).lstrip() if isinstance(child, nodes.Text) else ""
+
+
 def _filetype(config: Any, source: str) -> str:
     try:
         return get_filetype(config.source_suffix, source)
@@ -131,29 +139,26 @@ class SourceCheckTransform(SphinxTransform):
         markdown = _filetype(self.config, source) == "markdown"
         colon_fence = "colon_fence" in (getattr(self.config, "myst_enable_extensions", None)
                                         or ())
-        placeholders: list[nodes.Element] = []
-        for node in self.document.findall(nodes.Element):
-            if not isinstance(node, nodes.paragraph | nodes.comment):
-                continue
-            text = node.astext().lstrip()
-            if isinstance(node, nodes.comment):
-                one_colon = _ONE_COLON.match(text)
-                if one_colon and not markdown:
+        if not markdown:
+            for comment in self.document.findall(nodes.comment):
+                one_colon = _ONE_COLON.match(comment.astext().lstrip())
+                if one_colon:
                     name = one_colon.group(1)
-                    self._warn(node, DIRECTIVES[name],
+                    self._warn(comment, DIRECTIVES[name],
                                f"'.. {name}:' with one colon is a comment, so none of it is "
-                               f"shown: write '.. {name}::'", _comment_start(node, name))
-                continue
-            if is_placeholder(text):
-                placeholders.append(node)
-            as_text = _COLON_FENCE_TEXT.match(text)
-            if as_text:
+                               f"shown: write '.. {name}::'", _comment_start(comment, name))
+        placeholders: list[nodes.Element] = []
+        for paragraph in self.document.findall(nodes.paragraph):
+            lead = _leading_text(paragraph)
+            if lead.startswith(PLACEHOLDER_STARTS) and is_placeholder(paragraph.astext()):
+                placeholders.append(paragraph)
+            if as_text := _COLON_FENCE_TEXT.match(lead):
                 name = as_text.group(1)
-                self._warn(node, DIRECTIVES[name], self._colon_fence_text(
+                self._warn(paragraph, DIRECTIVES[name], self._colon_fence_text(
                     name, markdown=markdown, colon_fence=colon_fence))
-            elif not markdown and (no_space := _NO_SPACE.match(text)):
+            elif not markdown and (no_space := _NO_SPACE.match(lead)):
                 name = no_space.group(1)
-                self._warn(node, DIRECTIVES[name],
+                self._warn(paragraph, DIRECTIVES[name],
                            f"'..{name}::' is shown as text: write '.. {name}::', with a "
                            "space after the two dots")
         if placeholders:

@@ -25,6 +25,8 @@ PLACEHOLDERS = {
     "answer": "The answer, in a few sentences.",
 }
 
+#: How the placeholder sentences begin: a cheap test before reading a whole paragraph.
+PLACEHOLDER_STARTS = tuple(" ".join(sentence.split()[:2]) for sentence in PLACEHOLDERS.values())
 #: Each placeholder as readers see it once built, whatever the term.
 _PLACEHOLDER_TEXT = [
     re.compile(re.escape(sentence).replace(re.escape("{term}"), ".+"))
