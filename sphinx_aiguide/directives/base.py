@@ -52,12 +52,16 @@ class AIGuideDirective(SphinxDirective):
     def option_location(self, name: str) -> str:
         """``file:line`` of the option *name* (the directive's own line when not found).
 
-        Options follow the directive's first line: ``:name: value`` in reST and MyST, or
-        ``name: value`` in a MyST YAML block.
+        Options follow the directive's first line up to a blank line: ``:name: value`` in
+        reST and MyST, or ``name: value`` in a MyST YAML block between ``---`` lines.
         """
         source, line = self.get_source_info()
         option = re.compile(rf"\s*:?{re.escape(name)}\s*:")
-        for offset, text in enumerate(self.block_text.splitlines()[1:], start=1):
+        lines = self.block_text.splitlines()
+        yaml = len(lines) > 1 and lines[1].strip() == "---"
+        for offset, text in enumerate(lines[1:], start=1):
+            if (text.strip() == "---" and offset > 1) if yaml else not text.strip():
+                break
             if option.match(text):
                 return f"{source}:{line + offset}"
         return f"{source}:{line}"

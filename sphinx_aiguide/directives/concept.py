@@ -94,7 +94,8 @@ class ConceptDirective(AIGuideDirective):
         for name in LIST_OPTIONS:
             node[name.replace("-", "_")] = split_list(str(self.options.get(name) or ""))
         current = settings(self.config)
-        check_reviewers(current, node["reviewed_by"], self.option_location("reviewed-by"))
+        if node["reviewed_by"] and current.reviewers_strict:
+            check_reviewers(current, node["reviewed_by"], self.option_location("reviewed-by"))
         node["last_reviewed"] = ""
         if "last-reviewed" in self.options:
             node["last_reviewed"] = parse_date(self.text_option("last-reviewed"),

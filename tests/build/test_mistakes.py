@@ -64,11 +64,11 @@ def test_rest_directives_read_as_comments_or_text(built: Shared) -> None:
 
 def test_typos_get_a_suggestion(built: Shared) -> None:
     assert built("typos").warning_lines() == [
-        "index.rst:13: WARNING: concept: unknown option 'alias' ignored; did you mean "
+        "index.rst:14: WARNING: concept: unknown option 'alias' ignored; did you mean "
         "'aliases'? [aiguide.concept]",
-        "index.rst:14: WARNING: unknown reviewer 'hdesia': not a key of aiguide_reviewers; "
+        "index.rst:15: WARNING: unknown reviewer 'hdesia': not a key of aiguide_reviewers; "
         "did you mean 'hdesai'? [aiguide.reviewer]",
-        "index.rst:15: WARNING: last-reviewed 2026-11-27 is after today (2026-11-26): a "
+        "index.rst:16: WARNING: last-reviewed 2026-11-27 is after today (2026-11-26): a "
         "review date is a day that has passed, so the entry is shown as not reviewed "
         "[aiguide.date]",
         "index.rst:1: WARNING: unknown reviewer 'editor': not a key of aiguide_reviewers; "
@@ -86,10 +86,15 @@ def test_typos_get_a_suggestion(built: Shared) -> None:
         "you mean 'editors'? [aiguide.reviewer]",
         "myst.md:3: WARNING: last-reviewed 2026-11-27 is after today (2026-11-26): a review "
         "date is a day that has passed, so the entry is shown as not reviewed [aiguide.date]",
-        "index.rst:19: WARNING: unknown concept 'Reward Hackin'; did you mean 'Reward "
+        # options in a MyST YAML block, each at its own line too
+        "yaml-options.md:5: WARNING: concept: unknown option 'alias' ignored; did you mean "
+        "'aliases'? [aiguide.concept]",
+        "yaml-options.md:6: WARNING: last-reviewed '2026-02-31' is no such day: 2026-02 has "
+        "28 days [aiguide.date]",
+        "index.rst:20: WARNING: unknown concept 'Reward Hackin'; did you mean 'Reward "
         "Hacking'? [aiguide.ref]",
         # nothing close enough: no guess
-        "index.rst:19: WARNING: unknown concept 'specification gamin' [aiguide.ref]",
+        "index.rst:20: WARNING: unknown concept 'specification gamin' [aiguide.ref]",
         "myst.md:14: WARNING: unknown concept 'Reward Hackin'; did you mean 'Reward "
         "Hacking'? [aiguide.ref]",
     ]
