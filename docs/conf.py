@@ -27,3 +27,12 @@ aiguide_reviewers = {
     "karden": {"name": "Kofi Arden", "title": "Evaluation lead"},
 }
 aiguide_title_template = "{term}: What It Is and Why It Matters"
+
+# pdflatex, which builds the PDF on Read the Docs, knows the letters of Western European
+# languages but not every symbol: these pages use two more.
+latex_elements = {
+    "preamble": "\n".join([
+        r"\DeclareUnicodeCharacter{2212}{\ensuremath{-}}",  # minus sign
+        r"\DeclareUnicodeCharacter{2264}{\ensuremath{\leq}}",  # less-than or equal
+    ]),
+}

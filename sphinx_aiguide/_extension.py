@@ -23,6 +23,7 @@ from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform, HtmlFaqTra
 from sphinx_aiguide.domain import DATA_VERSION, AIGuideDomain, concept_role, warn_duplicates
 from sphinx_aiguide.html import assets, head
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
+from sphinx_aiguide.lint import SourceCheckTransform
 from sphinx_aiguide.review import notice
 from sphinx_aiguide.review.checks import check_reviews
 from sphinx_aiguide.review.page import PageReviewTransform
@@ -56,6 +57,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(PageReviewTransform)
     app.add_transform(ConceptTransform)
     app.add_transform(FaqTransform)
+    app.add_transform(SourceCheckTransform)
     app.add_post_transform(links.TermToConceptTransform)
     app.add_post_transform(links.ReferencedByTransform)
     app.add_post_transform(ConceptIndexTransform)

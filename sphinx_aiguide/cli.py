@@ -11,18 +11,14 @@ so ``--help`` and ``new`` start at once.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import tempfile
 from contextlib import contextmanager
-from datetime import date
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docutils.utils import column_width
-
+from sphinx_aiguide._version import __version__
 from sphinx_aiguide.review.report import (
     FORMATS,
     Report,
@@ -33,7 +29,8 @@ from sphinx_aiguide.review.report import (
     order,
     table,
 )
-from sphinx_aiguide.text import fold, slugify
+from sphinx_aiguide.template import file_stem, render_entry
+from sphinx_aiguide.text import fold
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -45,66 +42,6 @@ if TYPE_CHECKING:
 #: Exit statuses: all is well; something is stale, due or unreviewed; the command could
 #: not run (or refused to change a file).
 OK, STALE, ERROR = 0, 1, 2
-_PLAIN_YAML = re.compile(r"[\w][\w .'-]*")
-
-RST_TEMPLATE = """\
-{fields}
-{term}
-{underline}
-
-.. Add :aliases:, :tags: and :related: options to the concept as you need them.
-
-.. concept::
-
-   {summary}
-
-   {indepth}
-
-.. faq:: {question}
-
-   {answer}
-"""
-
-MD_TEMPLATE = """\
----
-{fields}---
-# {term}
-
-<!-- Add :aliases:, :tags: and :related: options to the concept as you need them. -->
-
-```{{concept}}
-{summary}
-
-{indepth}
-```
-
-```{{faq}} {question}
-{answer}
-```
-"""
-
-
-def _placeholders(term: str) -> dict[str, str]:
-    return {
-        "summary": f"One or two sentences that define {term} for a newcomer: this first "
-                   "paragraph is the summary.",
-        "indepth": "The in-depth explanation: how it works, why it matters, examples.",
-        "question": f"What do readers most often ask about {term}?",
-        "answer": "The answer, in a few sentences.",
-    }
-
-
-def render_entry(term: str, fmt: str, reviewer: str, today: date) -> str:
-    """The text of a new entry for *term* in ``rst`` or ``md``."""
-    if fmt == "rst":
-        fields = (f":reviewed-by: {reviewer}\n" if reviewer else "") + \
-            f":last-reviewed: {today.isoformat()}\n"
-        return RST_TEMPLATE.format(fields=fields, term=term,
-                                   underline="=" * column_width(term), **_placeholders(term))
-    who = reviewer if _PLAIN_YAML.fullmatch(reviewer) else json.dumps(reviewer)
-    fields = (f"reviewed-by: {who}\n" if reviewer else "") + \
-        f"last-reviewed: {today.isoformat()}\n"
-    return MD_TEMPLATE.format(fields=fields, term=term, **_placeholders(term))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -113,15 +50,21 @@ def cmd_new(args: argparse.Namespace) -> int:
         print("sphinx-aiguide new: the term is empty", file=sys.stderr)
         return ERROR
     folder = Path(args.dir)
-    if not folder.is_dir():
-        print(f"sphinx-aiguide new: {folder} is not a folder", file=sys.stderr)
-        return ERROR
-    target = folder / f"{slugify(term)}.{args.format}"
+    target = folder / f"{file_stem(term)}.{args.format}"
     if target.exists():
         print(f"sphinx-aiguide new: {target} exists already; not overwritten", file=sys.stderr)
         return ERROR
-    target.write_text(render_entry(term, args.format, args.reviewer, date.today()),
-                      encoding="utf-8")
+    if folder.exists() and not folder.is_dir():
+        print(f"sphinx-aiguide new: {folder} is not a folder", file=sys.stderr)
+        return ERROR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as entry:
+            entry.write(render_entry(term, args.format, args.reviewer))
+    except OSError as error:
+        print(f"sphinx-aiguide new: cannot write {target}: {error.strerror or error}",
+              file=sys.stderr)
+        return ERROR
     print(target)
     return OK
 
@@ -189,11 +132,27 @@ def _shown(path: Path) -> str:
         else absolute.as_posix()
 
 
+def source_problem(sourcedir: Path) -> str:
+    """Why *sourcedir* is not a Sphinx source folder (and which folder may be), or ""."""
+    if (sourcedir / "conf.py").is_file():
+        return ""
+    if not sourcedir.exists():
+        return f"{sourcedir} does not exist"
+    if not sourcedir.is_dir():
+        return f"{sourcedir} is not a folder"
+    # the sources usually sit in docs/ (or docs/source/) beside the project's own files
+    found = sorted({conf.parent for pattern in ("*/conf.py", "*/*/conf.py")
+                    for conf in sourcedir.glob(pattern)})
+    commands = " or ".join(f"'sphinx-aiguide review {folder}'" for folder in found[:3])
+    hint = f"; did you mean {commands}?" if found else ""
+    return f"{sourcedir} is not a Sphinx source folder (no conf.py){hint}"
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     sourcedir = Path(args.sourcedir)
-    if not (sourcedir / "conf.py").is_file():
-        print(f"sphinx-aiguide review: {sourcedir} is not a Sphinx source folder "
-              "(no conf.py)", file=sys.stderr)
+    problem = source_problem(sourcedir)
+    if problem:
+        print(f"sphinx-aiguide review: {problem}", file=sys.stderr)
         return ERROR
     try:
         report = collect_reviews(sourcedir, args.max_age, due_within=args.due_within,
@@ -293,10 +252,18 @@ def _days(text: str) -> int:
     return int(text)
 
 
+def days(text: str) -> int:
+    """A positive whole number of days, as ``--max-age`` takes it."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of days, not {text!r}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line: ``new``, ``review`` and ``reviewed``."""
     main_parser = argparse.ArgumentParser(
         prog="sphinx-aiguide", description="Write and check AI glossary entries.")
+    main_parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = main_parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="write a new entry from a template")
     new.add_argument("term", help="the term the entry defines")
@@ -308,7 +275,7 @@ def parser() -> argparse.ArgumentParser:
         "review", help="list every concept's review, never reviewed and oldest first; "
                        "exit status 1 if any is stale, due or (when required) unreviewed")
     review.add_argument("sourcedir", help="the Sphinx source folder (with conf.py)")
-    review.add_argument("--max-age", type=int, default=None,
+    review.add_argument("--max-age", type=days, default=None, metavar="DAYS",
                         help="days (default: the project's aiguide_review_max_age)")
     review.add_argument("--due-within", type=_days, default=0, metavar="DAYS",
                         help="entries falling due within DAYS days count as due already")

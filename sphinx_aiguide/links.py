@@ -25,11 +25,12 @@ from sphinx_aiguide.nodes import (
     aiguide_reference,
     aiguide_referenced_by,
 )
-from sphinx_aiguide.text import term_key
+from sphinx_aiguide.text import did_you_mean, term_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.domains import Domain
+    from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -134,9 +135,16 @@ def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending
 
 def warn_missing(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool | None:
     """Report an unknown concept as ``aiguide.ref`` with the reference's location."""
-    if domain is None or domain.name != AIGuideDomain.name:
+    if not isinstance(domain, AIGuideDomain):
         return None
-    logger.warning(
-        "unknown concept %r", node["reftarget"], type="aiguide", subtype="ref", location=node
-    )
+    target = node["reftarget"]
+    std: StandardDomain = domain.env.get_domain("std")  # type: ignore[assignment]
+    glossary = {term_key(name) for kind, name in std.objects if kind == "term"}
+    if term_key(target) in glossary:
+        hint = ": it is a glossary term, not a concept; link it with :term:"
+    else:
+        hint = did_you_mean(target, (name for record in domain.concepts()
+                                     for name in domain.names(record)))
+    logger.warning("unknown concept %r%s", target, hint,
+                   type="aiguide", subtype="ref", location=node)
     return True

@@ -13,6 +13,9 @@ CONCEPT = 510
 #: Questions: each records the term of the concept it sits in, so this follows
 #: :data:`CONCEPT`.
 FAQ = 520
+#: Directives read as text or comments, and placeholder sentences: a look at the finished
+#: page, so this follows the directives' own transforms.
+SOURCE_CHECKS = 530
 
 # Writing (``SphinxPostTransform``): Sphinx resolves cross-references at priority 10.
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
 import zlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -36,6 +41,16 @@ def slugify(text: str) -> str:
 def term_key(text: str) -> str:
     """The lookup key of a term or alias: case and white space do not matter."""
     return fold(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def did_you_mean(wanted: str, choices: Iterable[str]) -> str:
+    """``; did you mean 'X'?`` naming the one of *choices* closest to *wanted*, else "".
+
+    Case and spacing do not count, so ``reward hackin`` finds ``Reward Hacking``.
+    """
+    by_key = {term_key(choice): choice for choice in choices}
+    found = difflib.get_close_matches(term_key(wanted), by_key, n=1)
+    return f"; did you mean {by_key[found[0]]!r}?" if found else ""
 
 
 def split_list(raw: str) -> list[str]:

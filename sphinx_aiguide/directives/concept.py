@@ -33,7 +33,7 @@ from sphinx_aiguide.nodes import (
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
 from sphinx_aiguide.review.checks import entry_review, interval_of
-from sphinx_aiguide.review.dates import parse_date, parse_every
+from sphinx_aiguide.review.dates import parse_date, parse_every, today
 from sphinx_aiguide.review.interval import due_date
 from sphinx_aiguide.review.registry import check_reviewers
 from sphinx_aiguide.text import fold, slugify, split_list, term_key
@@ -87,6 +87,7 @@ class ConceptDirective(AIGuideDirective):
 
     def run(self) -> list[nodes.Node]:
         self.report_unknown_options()
+        self.check_fences()
         node = aiguide_concept(
             classes=["aiguide-concept", *self.text_option("class").split()],
             explicit_term=fold(self.arguments[0]) if self.arguments else "",
@@ -97,18 +98,21 @@ class ConceptDirective(AIGuideDirective):
         for name in LIST_OPTIONS:
             node[name.replace("-", "_")] = split_list(str(self.options.get(name) or ""))
         current = settings(self.config)
-        check_reviewers(current, node["reviewed_by"], self.get_location())
+        if node["reviewed_by"] and current.reviewers_strict:
+            check_reviewers(current, node["reviewed_by"], self.option_location("reviewed-by"))
         node["last_reviewed"] = ""
         if "last-reviewed" in self.options:
             node["last_reviewed"] = parse_date(self.text_option("last-reviewed"),
-                                               self.get_location())
+                                               self.option_location("last-reviewed"),
+                                               today(current))
         node["review_every"] = ""
         if "review-every" in self.options:
             node["review_every"] = parse_every(self.text_option("review-every"),
-                                               self.get_location())
+                                               self.option_location("review-every"))
         node["owner"] = self.text_option("owner")
         if node["owner"]:
-            check_reviewers(current, [node["owner"]], self.get_location(), role="owner")
+            check_reviewers(current, [node["owner"]], self.option_location("owner"),
+                            role="owner")
         if "name" in self.options:
             self.options["name"] = self.text_option("name")
             self.add_name(node)
@@ -215,10 +219,20 @@ class ConceptTransform(SphinxTransform):
                         aiguide_referenced_by(classes=["aiguide-referenced-by"],
                                               docname=docname, refid=anchor))
             # A concept is a glossary term too: :term: finds it, and so does intersphinx
-            # through the std:term entries of objects.inv. A clash is reported once, by
-            # the duplicate check, not a second time by the std domain.
-            if ("term", term) not in std.objects:
+            # through the std:term entries of objects.inv. A clash between concepts is
+            # reported once, by the duplicate check, not a second time by the std domain;
+            # a glossary term of another page is reported here (the std domain reports it
+            # when the glossary is read after the concept).
+            glossary = std.objects.get(("term", term))
+            if glossary is None:
                 std.note_object("term", term, anchor, location=node)
+            elif glossary[0] != docname and not any(
+                    record["id"] == glossary[1] for record in domain.concepts_of(glossary[0])):
+                logger.warning(
+                    "concept %r is also a glossary term in %s; :term: links go to the "
+                    "concept: remove the term from the glossary", term,
+                    self.env.doc2path(glossary[0], False), type="aiguide",
+                    subtype="duplicate", location=node)
             summary = next((c for c in node.children
                             if isinstance(c, aiguide_concept_summary)), None)
             record: ConceptRecord = {

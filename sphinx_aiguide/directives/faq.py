@@ -47,6 +47,7 @@ class FaqDirective(AIGuideDirective):
 
     def run(self) -> list[nodes.Node]:
         self.report_unknown_options()
+        self.check_fences()
         question = fold(self.arguments[0]) if self.arguments else ""
         answer = aiguide_faq_answer(classes=["aiguide-faq-answer"])
         answer.extend(self.parse_content_to_nodes())

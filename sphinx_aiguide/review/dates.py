@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 from datetime import UTC, date, datetime
@@ -25,24 +26,44 @@ logger = logging.getLogger(__name__)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def iso_date(raw: str) -> str:
-    """*raw* when it is a real date written ``YYYY-MM-DD`` (white space aside), else ""."""
+def date_problem(raw: str) -> str:
+    """Why *raw* is not a date written ``YYYY-MM-DD`` (white space aside), or ""."""
     value = raw.strip()
     if not _ISO_DATE.fullmatch(value):
-        return ""
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return ""
-    return value
+        return "is not a date of the form YYYY-MM-DD"
+    year, month, day = map(int, value.split("-"))
+    if year < 1:
+        return "is no such day: there is no year 0"
+    if not 1 <= month <= 12:
+        return f"is no such day: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"is no such day: {year:04d}-{month:02d} has {days} days"
+    return ""
 
 
-def parse_date(raw: str, location: Any) -> str:
-    """:func:`iso_date` of *raw*, with a warning at *location* when it is not one."""
-    value = iso_date(raw)
-    if not value:
-        logger.warning("last-reviewed %r is not a date of the form YYYY-MM-DD", raw.strip(),
+def iso_date(raw: str) -> str:
+    """*raw* when it is a real date written ``YYYY-MM-DD`` (white space aside), else ""."""
+    return "" if date_problem(raw) else raw.strip()
+
+
+def parse_date(raw: str, location: Any, now: date | None = None) -> str:
+    """:func:`iso_date` of *raw*, with a warning at *location* when it is not one.
+
+    A date after *now* is no review that happened: it warns and counts as no date, so no
+    byline, structured data or report presents it as one.
+    """
+    problem = date_problem(raw)
+    if problem:
+        logger.warning("last-reviewed %r %s", raw.strip(), problem,
                        type="aiguide", subtype="date", location=location)
+        return ""
+    value = raw.strip()
+    if now is not None and date.fromisoformat(value) > now:
+        logger.warning("last-reviewed %s is after today (%s): a review date is a day that "
+                       "has passed, so the entry is shown as not reviewed", value,
+                       now.isoformat(), type="aiguide", subtype="date", location=location)
+        return ""
     return value
 
 

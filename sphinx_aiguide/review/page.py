@@ -21,7 +21,7 @@ from sphinx_aiguide.nodes import plain_text
 from sphinx_aiguide.records import relative_source
 from sphinx_aiguide.review.byline import make_byline
 from sphinx_aiguide.review.checks import interval_of, page_entry
-from sphinx_aiguide.review.dates import parse_date, parse_every
+from sphinx_aiguide.review.dates import parse_date, parse_every, today
 from sphinx_aiguide.review.interval import due_date
 from sphinx_aiguide.review.registry import check_reviewers
 from sphinx_aiguide.text import fold, split_list
@@ -82,7 +82,7 @@ class PageReviewTransform(SphinxTransform):
                 record["reviewers"] = split_list(value)
                 check_reviewers(current, record["reviewers"], location)
             elif name in LAST_REVIEWED:
-                record["last_reviewed"] = parse_date(value, location)
+                record["last_reviewed"] = parse_date(value, location, today(current))
             elif name in REVIEW_EVERY:
                 record["review_every"] = parse_every(value, location)
             else:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from sphinx_aiguide.config import Reviewer
+from sphinx_aiguide.text import did_you_mean
 
 if TYPE_CHECKING:
     from sphinx_aiguide.config import Settings
@@ -33,5 +34,6 @@ def check_reviewers(settings: Settings, keys: list[str], location: Any,
         return
     for who in keys:
         if not lookup(settings, who).known:
-            logger.warning("unknown %s %r: not a key of aiguide_reviewers", role, who,
-                           type="aiguide", subtype="reviewer", location=location)
+            logger.warning("unknown %s %r: not a key of aiguide_reviewers%s", role, who,
+                           did_you_mean(who, settings.reviewers), type="aiguide",
+                           subtype="reviewer", location=location)

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypedDict
 
-from docutils.utils import column_width
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -112,6 +110,8 @@ def _cells(report: Report, row: ReviewRow) -> tuple[str, ...]:
 
 def table(report: Report) -> str:
     """Columns aligned for a terminal (wide characters count double), then the summary."""
+    from docutils.utils import column_width  # noqa: PLC0415 - keeps the CLI's start cheap
+
     if not report.rows:
         return "No concepts found."
     lines = [_HEADER, *(_cells(report, row) for row in report.rows)]

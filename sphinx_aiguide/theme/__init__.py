@@ -27,6 +27,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_aiguide._version import __version__
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
+from sphinx_aiguide.theme.options import check_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -94,6 +95,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     translate_templates(app)
     app.add_node(nodes.title, override=True,
                  html=(visit_title, HTML5Translator.depart_title))
+    app.connect("env-updated", check_options)
     if "sphinx_aiguide" in app.extensions:
         app.connect(LETTERS_CHANGED, _every_page)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

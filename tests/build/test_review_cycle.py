@@ -192,12 +192,12 @@ def test_bad_intervals_and_owners_warn_and_keep_the_rest(built: Shared) -> None:
     assert result.warning_lines() == [
         "front-matter.md:3: WARNING: review-every '6 fortnights' has an unknown unit "
         "'fortnights'; use days, weeks, months or years [aiguide.date]",
-        f"index.rst:9: WARNING: review-every 'soon' {unit}",
-        "index.rst:16: WARNING: review-every '0' must be longer than zero [aiguide.date]",
-        "index.rst:22: WARNING: review-every '-3 months' must be longer than zero "
+        f"index.rst:12: WARNING: review-every 'soon' {unit}",
+        "index.rst:18: WARNING: review-every '0' must be longer than zero [aiguide.date]",
+        "index.rst:24: WARNING: review-every '-3 months' must be longer than zero "
         "[aiguide.date]",
-        f"index.rst:28: WARNING: review-every '1e9 days' {unit}",
-        "index.rst:28: WARNING: unknown owner 'ghost': not a key of aiguide_reviewers "
+        f"index.rst:30: WARNING: review-every '1e9 days' {unit}",
+        "index.rst:31: WARNING: unknown owner 'ghost': not a key of aiguide_reviewers "
         "[aiguide.reviewer]",
         "page-fields.rst:4: WARNING: Inline emphasis start-string without end-string. "
         "[docutils]",

@@ -243,13 +243,15 @@ def test_hostile_text_warns_only_where_a_writer_can_act(hostile: Built) -> None:
         f"WARNING: aiguide_reviewers['evil{number}']['url'] must be an http(s) or mailto "
         "address; the name is shown without a link [aiguide.reviewer]"
         for number in range(len(HOSTILE))]
-    # a link ending in <…> names its target there, as in any role: an unknown concept
+    # a link ending in <…> names its target there, as in any role: an unknown concept,
+    # and the warning names the term the writer wrote out in full
     assert lines[len(HOSTILE):] == [
-        "hostile-0.rst:22: WARNING: unknown concept '/script><script>alert(1)</script' "
-        "[aiguide.ref]",
-        "hostile-1.rst:22: WARNING: unknown concept '!-- <script>alert(2)</script' "
-        "[aiguide.ref]",
-        "hostile-2.rst:22: WARNING: unknown concept 'img src=x onerror=alert(3)' [aiguide.ref]",
+        "hostile-0.rst:22: WARNING: unknown concept '/script><script>alert(1)</script'; did "
+        "you mean 'T </script><script>alert(1)</script>'? [aiguide.ref]",
+        "hostile-1.rst:22: WARNING: unknown concept '!-- <script>alert(2)</script'; did you "
+        "mean 'T <!-- <script>alert(2)</script>'? [aiguide.ref]",
+        "hostile-2.rst:22: WARNING: unknown concept 'img src=x onerror=alert(3)'; did you "
+        "mean 'T \"><img src=x onerror=alert(3)>'? [aiguide.ref]",
     ]
 
 

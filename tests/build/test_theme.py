@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +165,60 @@ def test_latex_build_of_a_project_with_the_theme(built: Shared) -> None:
     assert result.warnings == ""
     assert "Reviewed by AI Guide Editors" in result.read("guide.tex")
     assert not list(result.outdir.rglob("*.css"))
+
+
+#: Options that point at things the project does not have, as they are easily mistyped.
+MISSING = {
+    "html_theme_options.logo": "_static/logo.svg",  # the path, not the path below _static
+    "html_theme_options.footer_links": [("About", "abuot"), ("Source", "https://example.org"),
+                                        ("Home", "index"), "About"],
+    "html_theme_options.concept_index_page": "concept",
+}
+
+
+def test_options_that_name_missing_files_or_pages_warn(built: Shared) -> None:
+    result = built("theme", confoverrides=MISSING)
+    assert result.warning_lines() == [
+        "WARNING: html_theme_options['logo'] '_static/logo.svg' is in no folder of "
+        "html_static_path; give its path below _static: 'logo.svg' [aiguide.theme]",
+        "WARNING: html_theme_options['footer_links'] 'About' links to 'abuot', which is "
+        "neither a page of this project nor a full URL; did you mean 'about'? "
+        "[aiguide.theme]",
+        "WARNING: html_theme_options['footer_links'] entry 'About' is neither {'text': …, "
+        "'url': …} nor a (text, url) pair; it is left out [aiguide.theme]",
+        "WARNING: html_theme_options['concept_index_page'] 'concept' is no page of this "
+        "project, so the letters of the A–Z bar lead nowhere; did you mean 'concepts'? "
+        "[aiguide.theme]",
+    ]
+    footer = result.read("about.html").split('<footer class="ag-footer">')[1]
+    links = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', footer)
+    # the entry of the wrong shape is left out, not shown as its first two letters
+    assert links == [("abuot.html", "About"), ("https://example.org", "Source"),
+                     ("index.html", "Home")]
+
+
+def test_a_logo_outside_the_static_path_warns(built: Shared) -> None:
+    result = built("theme", confoverrides={"html_theme_options.logo": "logo.png"})
+    assert result.warning_lines() == [
+        "WARNING: html_theme_options['logo'] 'logo.png' is in no folder of html_static_path; "
+        "put the image there, or give a URL [aiguide.theme]"]
+
+
+def test_the_theme_checks_its_options_without_the_extension(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text(
+        'html_theme = "aiguide"\n'
+        'html_theme_options = {"concept_index_page": "glossry", "logo": "logo.svg"}\n',
+        encoding="utf-8")
+    (tmp_path / "index.rst").write_text("Guide\n=====\n\n.. toctree::\n\n   glossary\n",
+                                        encoding="utf-8")
+    (tmp_path / "glossary.rst").write_text("Glossary\n========\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(tmp_path),
+         str(tmp_path / "_build")], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "WARNING: html_theme_options['logo'] 'logo.svg' is in no folder of html_static_path; "
+        "put the image there, or give a URL [aiguide.theme]",
+        "WARNING: html_theme_options['concept_index_page'] 'glossry' is no page of this "
+        "project, so the letters of the A–Z bar lead nowhere; did you mean 'glossary'? "
+        "[aiguide.theme]"]

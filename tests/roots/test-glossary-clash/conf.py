@@ -1,0 +1,2 @@
+project = "Glossary clash"
+extensions = ["sphinx_aiguide"]
