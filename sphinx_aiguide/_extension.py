@@ -20,6 +20,7 @@ from sphinx_aiguide.directives.concept_index import (
     letters_context,
 )
 from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform, HtmlFaqTransform
+from sphinx_aiguide.directives.glossary import GlossaryTransform
 from sphinx_aiguide.domain import DATA_VERSION, AIGuideDomain, concept_role, warn_duplicates
 from sphinx_aiguide.html import assets, head
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("concept-index", ConceptIndexDirective)
 
     app.add_transform(PageReviewTransform)
+    app.add_transform(GlossaryTransform)
     app.add_transform(ConceptTransform)
     app.add_transform(FaqTransform)
     app.add_post_transform(links.TermToConceptTransform)

@@ -199,8 +199,23 @@ def cmd_review(args: argparse.Namespace) -> int:
     return STALE if any(row["stale"] for row in rows) else OK
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    sourcedir = Path(args.sourcedir)
+    if not (sourcedir / "conf.py").is_file():
+        print(f"sphinx-aiguide migrate: {sourcedir} is not a Sphinx source folder "
+              "(no conf.py)", file=sys.stderr)
+        return ERROR
+    from sphinx_aiguide import migrate  # noqa: PLC0415 - reads the project with Sphinx
+
+    try:
+        return migrate.run(sourcedir, write=args.write, out=sys.stdout, err=sys.stderr)
+    except Exception as error:  # any failure to read the project is reported, not raised
+        print(f"sphinx-aiguide migrate: could not read {sourcedir}: {error}", file=sys.stderr)
+        return ERROR
+
+
 def parser() -> argparse.ArgumentParser:
-    """The command line: ``new`` and ``review``."""
+    """The command line: ``new``, ``review`` and ``migrate``."""
     main_parser = argparse.ArgumentParser(
         prog="sphinx-aiguide", description="Write and check AI glossary entries.")
     commands = main_parser.add_subparsers(dest="command", required=True)
@@ -217,6 +232,12 @@ def parser() -> argparse.ArgumentParser:
                         help="days (default: the project's aiguide_review_max_age)")
     review.add_argument("--json", action="store_true", help="print JSON instead of a table")
     review.set_defaults(run=cmd_review)
+    migrate = commands.add_parser(
+        "migrate", help="rewrite Sphinx glossaries as concept directives; print the diff")
+    migrate.add_argument("sourcedir", help="the Sphinx source folder (with conf.py)")
+    migrate.add_argument("--write", action="store_true",
+                         help="change the files (without it, only the diff is printed)")
+    migrate.set_defaults(run=cmd_migrate)
     return main_parser
 
 

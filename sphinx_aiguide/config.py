@@ -59,7 +59,12 @@ DECLARED = (
              "add schema.org JSON-LD to HTML pages"),
     Declared("aiguide_export", True, "", (bool,),
              "write glossary.json and llms.txt beside HTML output"),
+    Declared("aiguide_glossaries", "keep", "env", (str,),
+             "'concepts' makes every entry of every Sphinx glossary a concept; 'keep' does not"),
 )
+
+#: The values of ``aiguide_glossaries``.
+GLOSSARY_MODES = ("keep", "concepts")
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,8 @@ class Settings:
     title_template: str | None
     structured_data: bool
     export: bool
+    #: Whether Sphinx glossaries become concepts (``aiguide_glossaries = "concepts"``).
+    glossaries_as_concepts: bool
 
 
 def safe_url(url: str) -> bool:
@@ -153,6 +160,7 @@ def settings(config: Config) -> Settings:
         title_template=template if usable_template else None,
         structured_data=bool(config.aiguide_structured_data),
         export=bool(config.aiguide_export),
+        glossaries_as_concepts=config.aiguide_glossaries == "concepts",
     )
 
 
@@ -190,6 +198,10 @@ def problems(config: Config) -> list[tuple[str, str]]:
         found.append(("concept", f"aiguide_title_template {template!r} cannot be used "
                                  f"({reason}); the placeholders are {fields}; page titles "
                                  "are left as they are"))
+    glossaries = config.aiguide_glossaries
+    if isinstance(glossaries, str) and glossaries not in GLOSSARY_MODES:
+        found.append(("concept", f"aiguide_glossaries must be 'keep' or 'concepts'; "
+                                 f"ignoring {glossaries!r}: glossaries are kept as they are"))
     return found
 
 
