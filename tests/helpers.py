@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from sphinx_aiguide.domain import AIGuideDomain, aiguide_domain
+from sphinx_aiguide.domain import AIGuideDomain
 
 TOP = Path(__file__).parents[1]
 ROOTS = Path(__file__).parent / "roots"
@@ -96,7 +96,8 @@ def run_build(srcdir: Path, builder: str = "html", *, builddir: Path | None = No
                         status=StringIO(), warning=StringIO(), **options)
     try:
         app.build()
-        data = copy.deepcopy(aiguide_domain(app.env).data)
+        # a project without the extension has no data
+        data = copy.deepcopy(app.env.domaindata.get(AIGuideDomain.name, {}))
     finally:
         app.cleanup()
     return Built(srcdir=srcdir, outdir=app.outdir, status=strip_colors(app.status.getvalue()),

@@ -45,6 +45,30 @@ def _extracting_messages(env: BuildEnvironment) -> bool:
     return issubclass(builder_class, MessageCatalogBuilder)
 
 
+def _line_offset(glossary: addnodes.glossary) -> int:
+    """What to add to the line numbers Sphinx gives a glossary's terms to get their lines.
+
+    Sphinx numbers them from 0, and MyST from the start of the directive's content, while
+    the paragraphs of the definitions carry their real lines; a definition usually starts
+    on the line after its last term, so the smallest difference is the offset (1, right
+    for reST, when no definition has a paragraph of its own).
+    """
+    found = []
+    for item in glossary.findall(nodes.definition_list_item):
+        terms = [child for child in item.children if isinstance(child, nodes.term)]
+        definition = next((child for child in item.children
+                           if isinstance(child, nodes.definition)), None)
+        if not terms or terms[-1].line is None or definition is None:
+            continue
+        # its own paragraphs: the nodes whose lines both parsers give right
+        lines = [node.line for node in definition.children
+                 if isinstance(node, nodes.paragraph) and node.line
+                 and node.source == terms[-1].source]
+        if lines:
+            found.append(min(lines) - 1 - terms[-1].line)
+    return min(found, default=1)
+
+
 class GlossaryTransform(SphinxTransform):
     """Make every entry of every glossary a concept, when the project asks for it."""
 
@@ -61,13 +85,14 @@ class GlossaryTransform(SphinxTransform):
         """The concepts of *glossary*; entries that cannot be one stay a glossary."""
         replacement: list[nodes.Node] = []
         kept: nodes.definition_list | None = None
+        offset = _line_offset(glossary)
         for child in glossary.children:
             if not isinstance(child, nodes.definition_list):
                 replacement.append(child)
                 continue
             for item in child.children:
-                made = self._entry(item) if isinstance(item, nodes.definition_list_item) \
-                    else None
+                made = self._entry(item, offset) \
+                    if isinstance(item, nodes.definition_list_item) else None
                 if made is not None:
                     replacement.extend(made)
                     kept = None
@@ -78,7 +103,8 @@ class GlossaryTransform(SphinxTransform):
                 kept += item
         return replacement
 
-    def _entry(self, item: nodes.definition_list_item) -> list[nodes.Node] | None:
+    def _entry(self, item: nodes.definition_list_item,
+               offset: int) -> list[nodes.Node] | None:
         """The concept of one entry followed by the problems docutils noted in it, or
         ``None`` when the entry has no term to name a concept by."""
         terms = [child for child in item.children if isinstance(child, nodes.term)]
@@ -92,6 +118,8 @@ class GlossaryTransform(SphinxTransform):
                            "a glossary entry", type="aiguide", subtype="concept",
                            location=terms[0] if terms else item)
             return None
+        for term in terms:
+            term.line = (term.line or 0) + offset
         node = new_concept(names[0])
         node.source, node.line = terms[0].source, terms[0].line
         aliases: dict[str, str] = {}

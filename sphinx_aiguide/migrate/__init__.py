@@ -153,12 +153,12 @@ def plan(sourcedir: Path) -> Plan:
             continue
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
+        # in source order, so that the first of two entries with one name is the one
+        # converted; replaced from the last, so that earlier lines stay where they are
+        planned = [_plan_block(path, lines, glossary, known, result) for glossary in glossaries]
         replaced = list(lines)
-        for glossary in reversed(glossaries):  # later blocks first: earlier lines stay put
-            new = _plan_block(path, lines, glossary, known, result)
-            if new is not None:
-                start, end, block_lines = new
-                replaced[start:end] = block_lines
+        for start, end, block_lines in reversed([new for new in planned if new is not None]):
+            replaced[start:end] = block_lines
         if replaced != lines:
             newline = "\r\n" if "\r\n" in text else "\n"
             ending = newline if text.endswith(("\n", "\r")) else ""
@@ -211,7 +211,7 @@ def run(sourcedir: Path, *, write: bool, out: TextIO, err: TextIO) -> int:
                                             f"a/{name}", f"b/{name}"))
         if write:
             path.write_text(new, encoding="utf-8", newline="")
-    for problem in result.problems:
+    for problem in sorted(result.problems, key=lambda p: (str(p.path), p.line)):
         print(problem, file=err)
     done = "converted" if write else "to convert (run again with --write)"
     print(f"{result.converted} glossary entries in {len(result.changes)} files {done}; "
