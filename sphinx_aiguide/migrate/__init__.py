@@ -151,7 +151,8 @@ def plan(sourcedir: Path) -> Plan:
             result.problems += [Problem(path, g.line, "glossary outside the source folder "
                                         "left as it is") for g in glossaries]
             continue
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as file:  # keeps "\r\n" as written
+            text = file.read()
         lines = text.splitlines()
         # in source order, so that the first of two entries with one name is the one
         # converted; replaced from the last, so that earlier lines stay where they are

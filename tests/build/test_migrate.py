@@ -303,3 +303,13 @@ def test_the_command_runs_as_a_program(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "+.. concept:: Tokenization" in result.stdout
+
+
+def test_line_endings_stay_as_written(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    srcdir = copy_root("glossaries", tmp_path / "src")
+    terms = srcdir / "terms.rst"
+    terms.write_bytes(terms.read_bytes().replace(b"\n", b"\r\n"))
+    status, _out, err = migrate(capsys, str(srcdir), "--write")
+    assert status == 0, err
+    assert terms.read_bytes() == TERMS_AFTER.replace("\n", "\r\n").encode("utf-8")
