@@ -1,4 +1,5 @@
-"""``sphinx-aiguide``: scaffold a new entry, or report review ages for editors and CI.
+"""``sphinx-aiguide``: scaffold a new entry, report review ages for editors and CI, or
+rewrite Sphinx glossaries as concepts (:mod:`.migrate`).
 
 ``review`` reads the project with Sphinx itself (the ``dummy`` builder writes nothing), so
 it sees exactly what a build sees: reST and MyST pages, page-level review data, the
