@@ -6,6 +6,10 @@ import json
 import re
 import unicodedata
 import zlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -36,6 +40,19 @@ def slugify(text: str) -> str:
 def term_key(text: str) -> str:
     """The lookup key of a term or alias: case and white space do not matter."""
     return fold(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def stacked_aliases(names: Sequence[str]) -> list[str]:
+    """The names after the first of a glossary entry's stacked terms, as aliases.
+
+    A name that is the first again (or an earlier alias) in another case or spacing is
+    left out: it would only clash with itself.
+    """
+    aliases: dict[str, str] = {}
+    for name in names[1:]:
+        if term_key(name) != term_key(names[0]):
+            aliases.setdefault(term_key(name), name)
+    return list(aliases.values())
 
 
 def split_list(raw: str) -> list[str]:

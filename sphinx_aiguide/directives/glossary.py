@@ -23,7 +23,7 @@ from sphinx_aiguide import priorities
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.directives.concept import assemble, new_concept, take_summary
 from sphinx_aiguide.nodes import aiguide_term
-from sphinx_aiguide.text import fold, term_key
+from sphinx_aiguide.text import fold, stacked_aliases
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -113,20 +113,16 @@ class GlossaryTransform(SphinxTransform):
         messages = [child for child in item.children
                     if not isinstance(child, nodes.term | nodes.definition)]
         names = [fold(term.astext()) for term in terms]
+        for term in terms:
+            term.line = (term.line or 0) + offset
         if not names or not names[0]:
             logger.warning("glossary entry has no term text to name a concept by; it stays "
                            "a glossary entry", type="aiguide", subtype="concept",
                            location=terms[0] if terms else item)
             return None
-        for term in terms:
-            term.line = (term.line or 0) + offset
         node = new_concept(names[0])
         node.source, node.line = terms[0].source, terms[0].line
-        aliases: dict[str, str] = {}
-        for name in names[1:]:
-            if term_key(name) != term_key(names[0]):
-                aliases.setdefault(term_key(name), name)
-        node["aliases"] = list(aliases.values())
+        node["aliases"] = stacked_aliases(names)
         for term in terms:
             for term_id in term["ids"]:
                 node["ids"].append(term_id)

@@ -25,7 +25,7 @@ from sphinx_aiguide.migrate.source import (
     render_concept,
     render_glossary,
 )
-from sphinx_aiguide.text import split_list, term_key
+from sphinx_aiguide.text import split_list, stacked_aliases, term_key
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -58,15 +58,6 @@ class Plan:
     left: int = 0
 
 
-def _aliases(names: tuple[str, ...]) -> list[str]:
-    """The stacked terms that are not the first one again."""
-    aliases: dict[str, str] = {}
-    for name in names[1:]:
-        if term_key(name) != term_key(names[0]):
-            aliases.setdefault(term_key(name), name)
-    return list(aliases.values())
-
-
 def _reason(entry: Entry, seen: SeenEntry, block: Block,
             known: dict[str, tuple[Path, int]]) -> str:
     """Why *entry* cannot become a concept without losing something ("" when it can)."""
@@ -84,7 +75,7 @@ def _reason(entry: Entry, seen: SeenEntry, block: Block,
     if seen.starts_with:
         return (f"its definition starts with {seen.starts_with}, not a paragraph, so its "
                 "concept would have no summary")
-    for alias in _aliases(seen.names):
+    for alias in stacked_aliases(seen.names):
         if split_list(alias) != [alias] or (block.syntax == "md" and "#" in alias):
             return f"its term {alias!r} cannot be written in :aliases: (commas, quotes, #)"
     for name in seen.names:
@@ -128,7 +119,8 @@ def _rewrite(block: Block, seen: SeenGlossary, reasons: list[str]) -> list[str]:
             kept.append(entry)
         else:
             flush()
-            add(render_concept(block, seen_entry.names[0], _aliases(seen_entry.names), entry))
+            add(render_concept(block, seen_entry.names[0], stacked_aliases(seen_entry.names),
+                               entry))
     flush()
     for comment in comments:
         add(render_comment(block, comment))

@@ -152,6 +152,8 @@ EXPECTED_BAD = [
     "a paragraph: its concept has no summary [aiguide.concept]",
     "index.rst:40: WARNING: glossary entry 'No definition' has no definition: its concept "
     "has no summary [aiguide.concept]",
+    "index.rst:46: WARNING: glossary entry has no term text to name a concept by; it stays "
+    "a glossary entry [aiguide.concept]",
     "notes.md:7: WARNING: glossary entry 'Listed' starts with a list, not a paragraph: its "
     "concept has no summary [aiguide.concept]",
     "index.rst:13: WARNING: concept name 'twice' is defined twice: here and in index.rst, "
@@ -167,7 +169,8 @@ def test_bad_entries_warn_with_file_and_line_and_lose_nothing(built: Shared) -> 
     text = text_of(result.body("index"))
     for kept in ("The first definition.", "The second definition", "one two",
                  'print("code first") A paragraph after the code.',
-                 "The rest of the page is kept.", "A third definition", "No definition"):
+                 "The rest of the page is kept.", "A third definition", "No definition",
+                 "A term that shows no text."):
         assert kept in text
     # terms with markup keep it in their heading, and are found by their text
     html = result.body("index")

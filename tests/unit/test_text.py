@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_aiguide.text import collation_key, fold, index_letter, slugify, split_list, term_key
+from sphinx_aiguide.text import (
+    collation_key,
+    fold,
+    index_letter,
+    slugify,
+    split_list,
+    stacked_aliases,
+    term_key,
+)
 
 TERMS = ["Zebra", "Äpple", "Örebro", "Åsa", "apple", "Überanpassung", "Value Alignment"]
 
@@ -58,3 +66,10 @@ def test_danish_order_of_its_own_letters() -> None:
 def test_terms_without_a_leading_letter_file_under_hash() -> None:
     assert index_letter("3D reconstruction") == "#"
     assert index_letter("“Quoted”") == "#"
+
+
+def test_stacked_terms_become_aliases_once_each() -> None:
+    assert stacked_aliases(["Embedding", "vector representation", "embedding",
+                            "Vector  Representation", "Einbettung"]) == [
+        "vector representation", "Einbettung"]
+    assert stacked_aliases(["Only"]) == []
