@@ -20,6 +20,8 @@ from sphinx_aiguide.directives.concept_index import (
     letters_context,
 )
 from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform, HtmlFaqTransform
+from sphinx_aiguide.directives.glossary import GlossaryTransform
+from sphinx_aiguide.directives.terms import MakeindexSafeTransform
 from sphinx_aiguide.domain import DATA_VERSION, AIGuideDomain, concept_role, warn_duplicates
 from sphinx_aiguide.html import assets, head
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
@@ -55,6 +57,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("concept-index", ConceptIndexDirective)
 
     app.add_transform(PageReviewTransform)
+    app.add_transform(GlossaryTransform)
     app.add_transform(ConceptTransform)
     app.add_transform(FaqTransform)
     app.add_transform(SourceCheckTransform)
@@ -63,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ConceptIndexTransform)
     app.add_post_transform(links.PreviewTransform)
     app.add_post_transform(HtmlFaqTransform)
+    app.add_post_transform(MakeindexSafeTransform)
     app.add_post_transform(notice.ReviewNoticeTransform)
     app.add_post_transform(notice.LiveReviewNoticeTransform)
 

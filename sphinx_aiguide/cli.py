@@ -1,4 +1,5 @@
-"""``sphinx-aiguide``: scaffold a new entry, report on reviews for editors and CI, record one.
+"""``sphinx-aiguide``: scaffold a new entry, report on reviews for editors and CI, record one,
+or rewrite Sphinx glossaries as concepts (:mod:`.migrate`).
 
 ``review`` and ``reviewed`` read the project with Sphinx itself (the ``dummy`` builder
 writes nothing), so they see exactly what a build sees: reST and MyST pages, page-level
@@ -259,8 +260,23 @@ def days(text: str) -> int:
     return int(text)
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    sourcedir = Path(args.sourcedir)
+    if not (sourcedir / "conf.py").is_file():
+        print(f"sphinx-aiguide migrate: {sourcedir} is not a Sphinx source folder "
+              "(no conf.py)", file=sys.stderr)
+        return ERROR
+    from sphinx_aiguide import migrate  # noqa: PLC0415 - reads the project with Sphinx
+
+    try:
+        return migrate.run(sourcedir, write=args.write, out=sys.stdout, err=sys.stderr)
+    except Exception as error:  # any failure to read the project is reported, not raised
+        print(f"sphinx-aiguide migrate: could not read {sourcedir}: {error}", file=sys.stderr)
+        return ERROR
+
+
 def parser() -> argparse.ArgumentParser:
-    """The command line: ``new``, ``review`` and ``reviewed``."""
+    """The command line: ``new``, ``review``, ``reviewed`` and ``migrate``."""
     main_parser = argparse.ArgumentParser(
         prog="sphinx-aiguide", description="Write and check AI glossary entries.")
     main_parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -304,6 +320,12 @@ def parser() -> argparse.ArgumentParser:
                                "a conf.py above PATH; for a TERM the working folder, "
                                "docs/ or doc/)")
     reviewed.set_defaults(run=cmd_reviewed)
+    migrate = commands.add_parser(
+        "migrate", help="rewrite Sphinx glossaries as concept directives; print the diff")
+    migrate.add_argument("sourcedir", help="the Sphinx source folder (with conf.py)")
+    migrate.add_argument("--write", action="store_true",
+                         help="change the files (without it, only the diff is printed)")
+    migrate.set_defaults(run=cmd_migrate)
     return main_parser
 
 

@@ -72,7 +72,12 @@ DECLARED = (
              "print each entry's owner in its byline"),
     Declared("aiguide_require_review", False, "", (bool,),
              "warn about concepts with no review date or no reviewer"),
+    Declared("aiguide_glossaries", "keep", "env", (str,),
+             "'concepts' makes every entry of every Sphinx glossary a concept; 'keep' does not"),
 )
+
+#: The values of ``aiguide_glossaries``.
+GLOSSARY_MODES = ("keep", "concepts")
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,8 @@ class Settings:
     show_due: bool
     show_owner: bool
     require_review: bool
+    #: Whether Sphinx glossaries become concepts (``aiguide_glossaries = "concepts"``).
+    glossaries_as_concepts: bool
 
 
 def safe_url(url: str) -> bool:
@@ -197,6 +204,7 @@ def settings(config: Config) -> Settings:
         show_due=bool(config.aiguide_show_due),
         show_owner=bool(config.aiguide_show_owner),
         require_review=bool(config.aiguide_require_review),
+        glossaries_as_concepts=config.aiguide_glossaries == "concepts",
     )
 
 
@@ -250,6 +258,10 @@ def problems(config: Config) -> list[tuple[str, str]]:
         found.append(("concept", f"aiguide_title_template {template!r} cannot be used "
                                  f"({reason}); the placeholders are {fields}; page titles "
                                  "are left as they are"))
+    glossaries = config.aiguide_glossaries
+    if isinstance(glossaries, str) and glossaries not in GLOSSARY_MODES:
+        found.append(("concept", f"aiguide_glossaries must be 'keep' or 'concepts'; "
+                                 f"ignoring {glossaries!r}: glossaries are kept as they are"))
     return found
 
 

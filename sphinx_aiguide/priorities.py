@@ -7,6 +7,10 @@ node (340); Sphinx's metadata collector removes it after the transforms. So:
 
 #: Page-level review data, read from ``docinfo`` before it is gone.
 PAGE_REVIEW = 500
+#: Sphinx glossaries become concepts (``aiguide_glossaries = "concepts"``): after the i18n
+#: transforms translate the terms and Sphinx sorts ``:sorted:`` glossaries (both 500),
+#: before :data:`CONCEPT` settles the concepts made.
+GLOSSARY = 505
 #: Concepts: the term from the (translated) section title; the byline falls back on the
 #: page's review data, so this follows :data:`PAGE_REVIEW`.
 CONCEPT = 510
@@ -31,3 +35,5 @@ REVIEW_NOTICE = 30
 LIVE_REVIEW_NOTICE = 31
 #: HTML only: questions become ``<details>``, labels real headings.
 HTML_FAQ = 200
+#: LaTeX only: index entries that makeindex cannot file are left out before writing.
+MAKEINDEX_SAFE = 100

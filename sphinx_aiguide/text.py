@@ -10,7 +10,7 @@ import zlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -51,6 +51,19 @@ def did_you_mean(wanted: str, choices: Iterable[str]) -> str:
     by_key = {term_key(choice): choice for choice in choices}
     found = difflib.get_close_matches(term_key(wanted), by_key, n=1)
     return f"; did you mean {by_key[found[0]]!r}?" if found else ""
+
+
+def stacked_aliases(names: Sequence[str]) -> list[str]:
+    """The names after the first of a glossary entry's stacked terms, as aliases.
+
+    A name that is the first again (or an earlier alias) in another case or spacing is
+    left out: it would only clash with itself.
+    """
+    aliases: dict[str, str] = {}
+    for name in names[1:]:
+        if term_key(name) != term_key(names[0]):
+            aliases.setdefault(term_key(name), name)
+    return list(aliases.values())
 
 
 def split_list(raw: str) -> list[str]:

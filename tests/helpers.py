@@ -16,11 +16,12 @@ from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import unquote, urljoin
 
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from sphinx_aiguide.domain import AIGuideDomain, aiguide_domain
+from sphinx_aiguide.domain import AIGuideDomain
 
 TOP = Path(__file__).parents[1]
 ROOTS = Path(__file__).parent / "roots"
@@ -90,11 +91,13 @@ def run_build(srcdir: Path, builder: str = "html", **options: Any) -> Built:
     An application registers nodes, directives and translations globally; cleaning up
     right after the build keeps one build from leaking into the next.
     """
-    app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build",
+    builddir = options.pop("builddir", srcdir / "_build")
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir,
                         status=StringIO(), warning=StringIO(), **options)
     try:
         app.build()
-        data = copy.deepcopy(aiguide_domain(app.env).data)
+        # a project without the extension has no data
+        data = copy.deepcopy(app.env.domaindata.get(AIGuideDomain.name, {}))
     finally:
         app.cleanup()
     return Built(srcdir=srcdir, outdir=app.outdir, status=strip_colors(app.status.getvalue()),
@@ -241,3 +244,84 @@ def read_page(html: str) -> Page:
 def text_of(html: str) -> str:
     """The text a reader sees in *html*, its white space collapsed."""
     return " ".join(read_page(html).text.split())
+
+
+# -- links to glossary terms and concepts ------------------------------------------------
+
+class _Entries(HTMLParser):
+    """The links of a page in order (permalinks left out), and its terms and concepts by id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        #: id -> every id of the term (a ``<dt id="term-…">``) or concept it belongs to
+        self.entries: dict[str, frozenset[str]] = {}
+        self._open: list[tuple[str, list[str] | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        # a term's own permalink (¶) is no link *to* it
+        if tag == "a" and found.get("href") and \
+                "headerlink" not in (found.get("class") or "").split():
+            self.links.append(str(found["href"]))
+        node_id = found.get("id")
+        if tag == "dt" and node_id and node_id.startswith("term-"):
+            self.entries[node_id] = frozenset({node_id})
+        concept = [] if tag == "div" and "aiguide-concept" in (found.get("class") or "").split() \
+            else None
+        if tag not in VOID:
+            self._open.append((tag, concept))
+        for _tag, ids in self._open:
+            if ids is not None and node_id:
+                ids.append(node_id)
+                break
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._open) - 1, -1, -1):
+            if self._open[depth][0] == tag:
+                for _tag, ids in self._open[depth:]:
+                    if ids is not None:
+                        for node_id in ids:
+                            self.entries[node_id] = frozenset(ids)
+                del self._open[depth:]
+                return
+
+
+def entry_links(outdir: Path) -> dict[str, list[frozenset[str]]]:
+    """For each HTML page, the glossary terms and concepts its links land in, in order.
+
+    Each is given as every id it carries, so a link to a concept's old ``term-…`` anchor
+    and one to its ``concept-…`` anchor land in the same entry.
+    """
+    pages = {path.relative_to(outdir).as_posix(): _Entries()
+             for path in sorted(outdir.rglob("*.html"))}
+    for name, reader in pages.items():
+        reader.feed((outdir / name).read_text(encoding="utf-8"))
+        reader.close()
+    reached: dict[str, list[frozenset[str]]] = {}
+    for name, reader in pages.items():
+        for href in reader.links:
+            target, _hash, fragment = urljoin(name, href).partition("#")
+            entry = pages[target].entries.get(unquote(fragment)) if target in pages else None
+            if entry is not None:
+                reached.setdefault(name, []).append(entry)
+    return reached
+
+
+def kept_links(before: dict[str, list[frozenset[str]]],
+               after: dict[str, list[frozenset[str]]]) -> tuple[int, list[tuple[str, str]]]:
+    """How many links of *before* still land in the same entry in *after*, and the lost ones.
+
+    A link is kept when the same page links to an entry that carries the old anchor.
+    """
+    kept, lost = 0, []
+    for page, entries in before.items():
+        remaining = list(after.get(page, []))
+        for entry in entries:
+            match = next((i for i, new in enumerate(remaining) if entry <= new), None)
+            if match is None:
+                lost.append((page, min(entry)))
+            else:
+                kept += 1
+                del remaining[match]
+    return kept, lost

@@ -18,6 +18,7 @@ from sphinx.util.nodes import traverse_parent
 from sphinx_aiguide import priorities
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.directives.base import AIGuideDirective, lenient, make_label, unique_id
+from sphinx_aiguide.directives.terms import add_term_targets
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
@@ -73,6 +74,56 @@ def _block_name(node: nodes.Node) -> str:
     return _BLOCK_NAMES.get(name, f"a {name.replace('_', ' ')}")
 
 
+def new_concept(explicit_term: str, classes: list[str] | None = None) -> aiguide_concept:
+    """An empty concept node with every attribute at its default ("" and empty lists).
+
+    *explicit_term*: the term as the writer gave it, or "" to take the section title.
+    """
+    return aiguide_concept(classes=["aiguide-concept", *(classes or [])],
+                           explicit_term=explicit_term, term="", sort_as="", aliases=[],
+                           tags=[], related=[], reviewed_by=[], last_reviewed="",
+                           review_every="", owner="")
+
+
+def take_summary(body: list[nodes.Node]) -> tuple[nodes.paragraph | None, str]:
+    """Take the summary, the first paragraph a reader sees, out of *body*.
+
+    Returns the paragraph and ""; or ``None`` and what the body starts with instead, as a
+    writer calls it ("a code block"), "" when it shows nothing at all.
+    """
+    index = _first_visible(body)
+    if index is None:
+        return None, ""
+    if not isinstance(body[index], nodes.paragraph):
+        return None, _block_name(body[index])
+    found = body.pop(index)
+    assert isinstance(found, nodes.paragraph)
+    return found, ""
+
+
+def assemble(node: aiguide_concept, summary: nodes.paragraph | None, body: list[nodes.Node],
+             related: aiguide_concept_related | None = None) -> None:
+    """Fill *node*: the labelled summary and in-depth part, the related list, the questions.
+
+    The same order as a page whose questions follow the concept: lists, then questions.
+    """
+    if summary is not None:
+        node += aiguide_concept_summary(
+            "", make_label(str(_("Concept"))), summary, classes=["aiguide-summary"]
+        )
+    faqs = [child for child in body if isinstance(child, aiguide_faq_item)]
+    indepth = [child for child in body if not isinstance(child, aiguide_faq_item)]
+    if any(not isinstance(child, nodes.Invisible) for child in indepth):
+        node += aiguide_concept_indepth(
+            "", make_label(str(_("In Depth"))), *indepth, classes=["aiguide-indepth"]
+        )
+    else:
+        node.extend(indepth)
+    if related is not None:
+        node += related
+    node.extend(faqs)
+
+
 class ConceptDirective(AIGuideDirective):
     """``.. concept:: [TERM]`` — the options are listed in docs/reference.md."""
 
@@ -88,12 +139,9 @@ class ConceptDirective(AIGuideDirective):
     def run(self) -> list[nodes.Node]:
         self.report_unknown_options()
         self.check_fences()
-        node = aiguide_concept(
-            classes=["aiguide-concept", *self.text_option("class").split()],
-            explicit_term=fold(self.arguments[0]) if self.arguments else "",
-            term="",
-            sort_as=self.text_option("sort-as"),
-        )
+        node = new_concept(fold(self.arguments[0]) if self.arguments else "",
+                           classes=self.text_option("class").split())
+        node["sort_as"] = self.text_option("sort-as")
         self.set_source_info(node)
         for name in LIST_OPTIONS:
             node[name.replace("-", "_")] = split_list(str(self.options.get(name) or ""))
@@ -119,22 +167,8 @@ class ConceptDirective(AIGuideDirective):
 
         body = self.parse_content_to_nodes()
         summary = self._summary(body)
-        if summary is not None:
-            node += aiguide_concept_summary(
-                "", make_label(str(_("Concept"))), summary, classes=["aiguide-summary"]
-            )
-        faqs = [child for child in body if isinstance(child, aiguide_faq_item)]
-        indepth = [child for child in body if not isinstance(child, aiguide_faq_item)]
-        if any(not isinstance(child, nodes.Invisible) for child in indepth):
-            node += aiguide_concept_indepth(
-                "", make_label(str(_("In Depth"))), *indepth, classes=["aiguide-indepth"]
-            )
-        else:
-            node.extend(indepth)
-        # the same order as a page whose questions follow the concept: lists, then questions
-        if node["related"]:
-            node += self._related(node["related"])
-        node.extend(faqs)
+        related = self._related(node["related"]) if node["related"] else None
+        assemble(node, summary, body, related)
         return [node]
 
     def _summary(self, body: list[nodes.Node]) -> nodes.paragraph | None:
@@ -146,17 +180,13 @@ class ConceptDirective(AIGuideDirective):
             self.set_source_info(paragraph)
             body[:0] = messages
             return paragraph
-        index = _first_visible(body)
-        if index is not None and isinstance(body[index], nodes.paragraph):
-            found = body.pop(index)
-            assert isinstance(found, nodes.paragraph)
-            return found
-        if index is None:
+        summary, instead = take_summary(body)
+        if summary is None and not instead:
             self.warn("concept has no summary: write a first paragraph or give :summary:")
-        else:
+        elif summary is None:
             self.warn("concept has no summary: its body starts with %s, not a paragraph; "
-                      "write a first paragraph or give :summary:", _block_name(body[index]))
-        return None
+                      "write a first paragraph or give :summary:", instead)
+        return summary
 
     def _related(self, names: list[str]) -> aiguide_concept_related:
         """A "Related concepts" list whose links the domain resolves (unknown ones warn)."""
@@ -180,6 +210,20 @@ def _section_title(node: nodes.Element) -> str:
     if section is not None and section.children and isinstance(section[0], nodes.title):
         return fold(plain_text(section[0]))
     return ""
+
+
+def _show_term(node: aiguide_concept, term: str) -> None:
+    """Show the term as a heading when it is not the title of the concept's section.
+
+    Several concepts then share the section, and each shows its own term. A heading that
+    is already there (a glossary entry's term, with its markup) is kept or dropped.
+    """
+    given = [child for child in node.children if isinstance(child, aiguide_term)]
+    if not node["explicit_term"] or term_key(term) == term_key(_section_title(node)):
+        for heading in given:
+            node.remove(heading)
+    elif not given:
+        node.insert(0, aiguide_term(term, term, classes=["aiguide-term"], translatable=False))
 
 
 class ConceptTransform(SphinxTransform):
@@ -206,10 +250,7 @@ class ConceptTransform(SphinxTransform):
                 )
                 continue
             node["term"] = term
-            if node["explicit_term"] and term_key(term) != term_key(_section_title(node)):
-                # several concepts share the section: each shows its own term
-                node.insert(0, aiguide_term(term, term, classes=["aiguide-term"],
-                                            translatable=False))
+            _show_term(node, term)
             anchor = unique_id(self.document, f"concept-{slugify(term)}")
             node["ids"].insert(0, anchor)
             self.document.ids[anchor] = node
@@ -218,21 +259,20 @@ class ConceptTransform(SphinxTransform):
             node.insert(questions[0] if questions else len(node),
                         aiguide_referenced_by(classes=["aiguide-referenced-by"],
                                               docname=docname, refid=anchor))
-            # A concept is a glossary term too: :term: finds it, and so does intersphinx
-            # through the std:term entries of objects.inv. A clash between concepts is
-            # reported once, by the duplicate check, not a second time by the std domain;
-            # a glossary term of another page is reported here (the std domain reports it
-            # when the glossary is read after the concept).
+            # A concept is a glossary term too (:term: and intersphinx find it). A term of a
+            # Sphinx glossary on another page that is not made a concept is reported here
+            # (the std domain reports it when the glossary is read after the concept).
             glossary = std.objects.get(("term", term))
-            if glossary is None:
-                std.note_object("term", term, anchor, location=node)
-            elif glossary[0] != docname and not any(
-                    record["id"] == glossary[1] for record in domain.concepts_of(glossary[0])):
+            if glossary is not None and glossary[0] != docname \
+                    and not settings(self.config).glossaries_as_concepts and not any(
+                        record["id"] == glossary[1]
+                        for record in domain.concepts_of(glossary[0])):
                 logger.warning(
                     "concept %r is also a glossary term in %s; :term: links go to the "
                     "concept: remove the term from the glossary", term,
                     self.env.doc2path(glossary[0], False), type="aiguide",
                     subtype="duplicate", location=node)
+            add_term_targets(self.env, self.document, node, [term, *node["aliases"]], anchor)
             summary = next((c for c in node.children
                             if isinstance(c, aiguide_concept_summary)), None)
             record: ConceptRecord = {

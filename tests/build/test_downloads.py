@@ -38,7 +38,8 @@ def compile_pdf(result: Built, folder: Path) -> tuple[Path, str]:
     (tex,) = folder.glob("*.tex")
     run = subprocess.run(
         ["latexmk", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode", "-halt-on-error",
-         tex.name], cwd=folder, capture_output=True, text=True, check=False)
+         tex.name], cwd=folder, capture_output=True, text=True, encoding="utf-8",
+        errors="replace", check=False)
     log = tex.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     errors = [line for line in log.splitlines() if line.startswith("!")]
     assert run.returncode == 0, "\n".join(errors) or run.stdout[-2000:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import venv
@@ -29,11 +30,28 @@ def test_wheel_contents(wheel: Path) -> None:
     assert "aiguide=sphinx_aiguide.theme" in entry_points
 
 
+def venv_seeing_this_environment(folder: Path) -> Path:
+    """A new virtual environment that also sees this environment's packages; its python.
+
+    ``system_site_packages`` would show the base interpreter's packages, which inside a
+    virtual environment are not this one's: a ``.pth`` file names this environment's
+    site-packages instead, after the new environment's own.
+    """
+    venv.create(folder, with_pip=False)  # without pip of its own it starts at once
+    python = folder / "bin" / "python"
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True, capture_output=True, text=True).stdout.strip()
+    ours = [*site.getsitepackages(), site.getusersitepackages()]
+    (Path(purelib) / "this-environment.pth").write_text(
+        "".join(f"{path}\n" for path in ours if Path(path).is_dir()), encoding="utf-8")
+    return python
+
+
 def test_installed_wheel_builds_a_project(wheel: Path, tmp_path: Path) -> None:
     # Sphinx and MyST come from this environment; the package itself only from the wheel,
-    # installed by this environment's pip (a venv without pip of its own starts at once).
-    venv.create(tmp_path / "venv", system_site_packages=True, with_pip=False)
-    python = tmp_path / "venv" / "bin" / "python"
+    # installed by this environment's pip.
+    python = venv_seeing_this_environment(tmp_path / "venv")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
                     "--no-deps", "-q", str(wheel)], check=True, capture_output=True,
                    env=CLEAN_ENV)

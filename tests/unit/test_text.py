@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sphinx_aiguide.text import fold, slugify, split_list, term_key
+from sphinx_aiguide.text import fold, slugify, split_list, stacked_aliases, term_key
 
 
 def test_slugs_keep_letters_of_every_script() -> None:
@@ -31,3 +31,10 @@ def test_option_lists_drop_empty_items_and_quotes() -> None:
     assert split_list('IC, "Convergent goals", , \'x y\'') == ["IC", "Convergent goals", "x y"]
     assert split_list('["a", "b"]') == ["a", "b"]  # a YAML list from MyST front matter
 
+
+
+def test_stacked_terms_become_aliases_once_each() -> None:
+    assert stacked_aliases(["Embedding", "vector representation", "embedding",
+                            "Vector  Representation", "Einbettung"]) == [
+        "vector representation", "Einbettung"]
+    assert stacked_aliases(["Only"]) == []

@@ -1,0 +1,3 @@
+project = "Bad glossaries"
+extensions = ["myst_parser", "sphinx_aiguide"]
+aiguide_glossaries = "concepts"
