@@ -325,3 +325,23 @@ def kept_links(before: dict[str, list[frozenset[str]]],
                 kept += 1
                 del remaining[match]
     return kept, lost
+
+
+def run_cli(capsys: Any, *args: str) -> tuple[int, str, str]:
+    """``sphinx-aiguide ARGS`` in this process: exit status, output, errors.
+
+    Commands that read a project with Sphinx register nodes, directives and translations
+    globally; they are put back as they were afterwards.
+    """
+    import sphinx.locale  # noqa: PLC0415
+    from sphinx.util.docutils import docutils_namespace  # noqa: PLC0415
+
+    from sphinx_aiguide.cli import main  # noqa: PLC0415
+
+    with docutils_namespace():
+        try:
+            status = main(list(args))
+        finally:
+            sphinx.locale.translators.clear()
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err

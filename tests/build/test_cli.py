@@ -8,14 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import sphinx.locale
-from sphinx.util.docutils import docutils_namespace
 
 from sphinx_aiguide import __version__
 from sphinx_aiguide.cli import main
 
 from ..conftest import Build
-from ..helpers import ROOTS
+from ..helpers import ROOTS, run_cli
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -25,18 +23,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def review(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """``sphinx-aiguide review ARGS`` in this process: exit status, output, errors.
-
-    The command reads the project with Sphinx, which registers nodes, directives and
-    translations globally; they are put back as they were afterwards.
-    """
-    with docutils_namespace():
-        try:
-            status = main(["review", *args])
-        finally:
-            sphinx.locale.translators.clear()
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+    """``sphinx-aiguide review ARGS`` in this process: exit status, output, errors."""
+    return run_cli(capsys, "review", *args)
 
 
 def project(folder: Path) -> Path:

@@ -7,13 +7,9 @@ import stat
 from pathlib import Path
 
 import pytest
-import sphinx.locale
-from sphinx.util.docutils import docutils_namespace
-
-from sphinx_aiguide.cli import main
 
 from ..conftest import Build
-from ..helpers import ROOTS, TOP, copy_root
+from ..helpers import ROOTS, TOP, copy_root, run_cli
 from .test_cli import review, run
 
 CYCLE = str(ROOTS / "test-review-cycle")
@@ -21,13 +17,7 @@ CYCLE = str(ROOTS / "test-review-cycle")
 
 def reviewed(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """``sphinx-aiguide reviewed ARGS`` in this process: exit status, output, errors."""
-    with docutils_namespace():
-        try:
-            status = main(["reviewed", *args])
-        finally:
-            sphinx.locale.translators.clear()
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+    return run_cli(capsys, "reviewed", *args)
 
 
 def terms(out: str) -> dict[str, dict[str, object]]:

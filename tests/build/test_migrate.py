@@ -15,24 +15,14 @@ from sphinx.util.docutils import docutils_namespace
 from sphinx_aiguide.cli import main
 
 from ..conftest import Build, Shared
-from ..helpers import Built, copy_root, entry_links, kept_links
+from ..helpers import Built, copy_root, entry_links, kept_links, run_cli
 
 KEEP = {"confoverrides": {"aiguide_glossaries": "keep"}}
 
 
 def migrate(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """``sphinx-aiguide migrate ARGS`` in this process: exit status, output, errors.
-
-    The command reads the project with Sphinx, which registers nodes, directives and
-    translations globally; they are put back as they were afterwards.
-    """
-    with docutils_namespace():
-        try:
-            status = main(["migrate", *args])
-        finally:
-            sphinx.locale.translators.clear()
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+    """``sphinx-aiguide migrate ARGS`` in this process: exit status, output, errors."""
+    return run_cli(capsys, "migrate", *args)
 
 
 def sources(srcdir: Path) -> dict[str, bytes]:
