@@ -59,6 +59,10 @@ DECLARED = (
              "add schema.org JSON-LD to HTML pages"),
     Declared("aiguide_export", True, "", (bool,),
              "write glossary.json and llms.txt beside HTML output"),
+    Declared("aiguide_autolink", None, "env", (str, _NONE),
+             'link mentions of concepts: "first" on each page, "all", or None'),
+    Declared("aiguide_warn_unused", False, "", (bool,),
+             "warn about concepts that no page links to"),
 )
 
 
@@ -86,6 +90,9 @@ class Settings:
     title_template: str | None
     structured_data: bool
     export: bool
+    #: ``"first"``, ``"all"``, or ``None`` (no auto-links; also for an unusable value).
+    autolink: Literal["first", "all"] | None
+    warn_unused: bool
 
 
 def safe_url(url: str) -> bool:
@@ -139,6 +146,12 @@ def template_problem(template: str) -> str:
     return ""
 
 
+def _autolink(raw: object) -> Literal["first", "all"] | None:
+    if raw == "first":
+        return "first"
+    return "all" if raw == "all" else None
+
+
 def settings(config: Config) -> Settings:
     """The package's settings of *config*, converted; unusable values act as unset."""
     template = config.aiguide_title_template
@@ -153,6 +166,8 @@ def settings(config: Config) -> Settings:
         title_template=template if usable_template else None,
         structured_data=bool(config.aiguide_structured_data),
         export=bool(config.aiguide_export),
+        autolink=_autolink(config.aiguide_autolink),
+        warn_unused=bool(config.aiguide_warn_unused),
     )
 
 
@@ -190,6 +205,10 @@ def problems(config: Config) -> list[tuple[str, str]]:
         found.append(("concept", f"aiguide_title_template {template!r} cannot be used "
                                  f"({reason}); the placeholders are {fields}; page titles "
                                  "are left as they are"))
+    autolink = config.aiguide_autolink
+    if isinstance(autolink, str) and _autolink(autolink) is None:
+        found.append(("autolink", f'aiguide_autolink must be "first", "all" or None; '
+                                  f"ignoring {autolink!r}: no mention is linked"))
     return found
 
 

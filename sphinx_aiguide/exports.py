@@ -77,6 +77,9 @@ def _concept_data(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
         "last_reviewed": iso or None,
         "faqs": [{"question": faq["question"], "answer": faq["answer"], "id": faq["id"]}
                  for faq in faqs],
+        # the pages that link to it or mention it: its "Referenced by" list
+        "referenced_by": [{"docname": docname, "url": page_uri(app.builder, docname)}
+                          for docname in domain.referrers(record)],
     }
 
 
