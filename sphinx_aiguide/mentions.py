@@ -85,9 +85,14 @@ def _as_written(word: str) -> bool:
     """Whether *word* matches only as written: it has a capital after its first letter.
 
     A hyphen joins words: ``Zero-Shot`` is two words that match in any case (``zero-shot``),
-    ``GPT-4`` and ``k-NN`` hold one each that does not.
+    ``GPT-4`` and ``k-NN`` hold one each that does not. Marks before the first letter do
+    not count: ``[Model]`` matches in any case, ``(RM)`` only as written.
     """
-    return any(char.isupper() for part in word.split("-") for char in part[1:])
+    for part in word.split("-"):
+        letters = part.lstrip("".join(c for c in part if not c.isalpha()))
+        if any(char.isupper() for char in letters[1:]):
+            return True
+    return False
 
 
 def _spaced_word_char(char: str) -> bool:
@@ -207,7 +212,7 @@ class Matcher:
         (``LLM``) is checked here, and a shorter name is tried when the longer fails.
         """
         for stop in range(end, start, -1):
-            if stop < end and not _may_end(text, stop):
+            if stop < end and (text[stop - 1].isspace() or not _may_end(text, stop)):
                 continue
             forms = self._forms.get(_key(text[start:stop]))
             if not forms:
