@@ -109,6 +109,17 @@ def test_a_page_can_opt_out(built: Shared, docname: str) -> None:
     assert "aiguide-previews.js" not in page  # no preview, no script
 
 
+def test_the_preview_script_goes_only_to_pages_with_previews(built: Shared) -> None:
+    result = built(ROOT)
+    script = '<script defer="defer" src="_static/aiguide-previews.js?v='
+    assert result.read("prose.html").count(script) == 1
+    for docname in ("quiet", "skipped", "index"):
+        assert "aiguide-previews.js" not in result.read(f"{docname}.html"), docname
+    # a file of the package's own, configured by nothing
+    assert (result.outdir / "_static" / "aiguide-previews.js").read_text(encoding="utf-8") \
+        .count("aiguide-preview-closed") == 1
+
+
 def test_plural_targets_resolve_in_roles(built: Shared) -> None:
     result = built(ROOT)
     assert links(result, "roles") == [
