@@ -77,7 +77,8 @@ _ON = frozenset({"on", "yes", "true", "1"})
 #: and terms; links, link targets and footnote marks; abbreviations; broken markup and its
 #: reports; ``only`` blocks (what they show depends on the builder, while mentions are
 #: counted once for all builders); questions (headings of their answers); bylines and the
-#: lists and listings the package fills in itself.
+#: lists and listings the package fills in itself. Text a role marks ``xref`` is skipped
+#: too: it is a link, or a role's target with links turned off (``:concept:`!Term```).
 SKIPPED: tuple[type, ...] = (
     nodes.FixedTextElement, nodes.literal, nodes.math, nodes.title_reference,
     addnodes.literal_emphasis, addnodes.literal_strong,
@@ -110,7 +111,8 @@ def linkable_texts(document: nodes.Element, docname: str
         for child in element.children:
             if isinstance(child, nodes.Text):
                 found.append((child, page, owners))
-            elif isinstance(child, SKIPPED) or not isinstance(child, nodes.Element):
+            elif isinstance(child, SKIPPED) or not isinstance(child, nodes.Element) \
+                    or "xref" in child["classes"]:
                 continue
             elif isinstance(child, addnodes.start_of_file):
                 visit(child, child["docname"], ())

@@ -65,6 +65,9 @@ def test_all_links_every_mention(built: Shared) -> None:
     assert [text for href, text in found if href == LLM] == [
         "Large language models", "LLMs", "large\nlanguage models"]
     assert (concepts("a-b-test"), "A/B tests") in found
+    # a role with its link turned off stays text: ":concept:`!Language Model`"
+    assert [text for href, text in found if href == concepts("language-model")] == [
+        "language model"]
 
 
 def test_auto_links_are_concept_links(built: Shared) -> None:
