@@ -93,7 +93,7 @@ SKIPPED: tuple[type, ...] = (
     aiguide_concept_related,
 )
 
-#: Where a text stands: the page it is on and the anchors of the entries it belongs to
+#: Where a text stands on its page: the anchors of the entries it belongs to
 #: (``""``: the page's primary concept, which owns the questions outside any concept).
 Owners = tuple[str, ...]
 
@@ -262,19 +262,19 @@ class AutolinkTransform(SphinxPostTransform):
         if mode is None:
             return
         domain = aiguide_domain(self.env)
+        docname = self.env.current_document.docname
+        if not domain.mentions_of(docname) and not self.document.next_node(
+                addnodes.start_of_file):
+            return  # found no mention when it was read: it has none now (same text, names)
         matcher = domain.matcher()
-        pages = set(domain.pages_with_text())
-        if not matcher or not pages:
-            return
         # (page, concept) already linked: a link written on the page counts as the first
         linked = {(node.get("refdoc", ""), (found["docname"], found["id"]))
                   for node in self.document.findall(addnodes.pending_xref)
                   if (node.get("refdomain"), node.get("reftype")) in LINK_TYPES
                   and (found := domain.find(node["reftarget"])) is not None}
-        docname = self.env.current_document.docname
         owned: dict[tuple[str, Owners], frozenset[tuple[str, str]]] = {}
         for text, page, owners in linkable_texts(self.document, docname):
-            if page not in pages:
+            if not domain.mentions_of(page):
                 continue
             mentions = matcher.find(str(text))
             if not mentions:

@@ -143,6 +143,16 @@ def test_mentions_count_for_referenced_by_and_exports(built: Shared) -> None:
     assert glossary["Self Reference"]["referenced_by"] == []
 
 
+def test_referenced_by_lists_stay_out_of_the_search_index(built: Shared) -> None:
+    """A page is not found by the titles of the pages that mention it."""
+    index_js = built(ROOT).read("searchindex.js")
+    index = json.loads(index_js[index_js.index("(") + 1:index_js.rindex(")")])
+    found = index["terms"]["markdown"]  # "Markdown Page" mentions the LLM entry
+    pages = {found} if isinstance(found, int) else set(found)
+    assert index["docnames"].index("llm") not in pages
+    assert "Markdown Page" in built(ROOT).body("llm")
+
+
 def test_unused_concepts_warn_with_their_place(built: Shared) -> None:
     result = built(ROOT, confoverrides={"aiguide_warn_unused": True})
     assert result.warning_lines() == [
