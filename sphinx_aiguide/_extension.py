@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from sphinx_aiguide import config, exports, links, nodes
+from sphinx_aiguide import autolink, config, exports, links, nodes
 from sphinx_aiguide._version import __version__
 from sphinx_aiguide.collector import LETTERS_CHANGED, ViewCollector
 from sphinx_aiguide.directives.concept import ConceptDirective, ConceptTransform
@@ -61,6 +61,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(ConceptTransform)
     app.add_transform(FaqTransform)
     app.add_transform(SourceCheckTransform)
+    app.add_transform(autolink.MentionTextTransform)
+    app.add_post_transform(autolink.AutolinkTransform)
     app.add_post_transform(links.TermToConceptTransform)
     app.add_post_transform(links.ReferencedByTransform)
     app.add_post_transform(ConceptIndexTransform)
@@ -75,6 +77,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", warn_duplicates)
     app.connect("env-updated", check_reviews)
     app.connect("env-get-updated", notice.pages_falling_due)
+    app.connect("env-updated", autolink.find_mentions)
+    app.connect("env-updated", autolink.warn_unused)  # counts the mentions just found
 
     collector = ViewCollector()
     collector.enable(app)  # what app.add_env_collector does, keeping the instance
@@ -84,6 +88,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", head.on_page, priority=HEAD_PRIORITY)
     app.connect("html-page-context", letters_context)
     app.connect("html-page-context", notice.add_script)
+    app.connect("html-page-context", assets.add_preview_script)
     app.connect("build-finished", partial(exports.write_exports, collector))
     return {
         "version": __version__,

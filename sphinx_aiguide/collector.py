@@ -84,8 +84,9 @@ def pages_to_rewrite(before: View, after: View, indexes: Set[str]) -> set[str]:
     concept in its structured data too. Letter groups are not looked at here: the pages
     that show them on their own are asked through an event.
     """
-    pages = {docname for docname, links in after.links.items()
-             if before.links.get(docname) != links}
+    # a page may lose every link without being edited: its mentions of a removed concept
+    pages = {docname for docname in before.links.keys() | after.links.keys()
+             if before.links.get(docname) != after.links.get(docname)}
     for target in before.backlinks.keys() | after.backlinks.keys():
         if before.backlinks.get(target) != after.backlinks.get(target):
             pages.add(target[0])

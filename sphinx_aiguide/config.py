@@ -74,6 +74,10 @@ DECLARED = (
              "warn about concepts with no review date or no reviewer"),
     Declared("aiguide_glossaries", "keep", "env", (str,),
              "'concepts' makes every entry of every Sphinx glossary a concept; 'keep' does not"),
+    Declared("aiguide_autolink", None, "env", (str, _NONE),
+             'link mentions of concepts: "first" on each page, "all", or None'),
+    Declared("aiguide_warn_unused", False, "", (bool,),
+             "warn about concepts that no page links to"),
 )
 
 #: The values of ``aiguide_glossaries``.
@@ -112,6 +116,9 @@ class Settings:
     require_review: bool
     #: Whether Sphinx glossaries become concepts (``aiguide_glossaries = "concepts"``).
     glossaries_as_concepts: bool
+    #: ``"first"``, ``"all"``, or ``None`` (no auto-links; also for an unusable value).
+    autolink: Literal["first", "all"] | None
+    warn_unused: bool
 
 
 def safe_url(url: str) -> bool:
@@ -186,6 +193,12 @@ def template_problem(template: str) -> str:
     return ""
 
 
+def _autolink(raw: object) -> Literal["first", "all"] | None:
+    if raw == "first":
+        return "first"
+    return "all" if raw == "all" else None
+
+
 def settings(config: Config) -> Settings:
     """The package's settings of *config*, converted; unusable values act as unset."""
     template = config.aiguide_title_template
@@ -205,6 +218,8 @@ def settings(config: Config) -> Settings:
         show_owner=bool(config.aiguide_show_owner),
         require_review=bool(config.aiguide_require_review),
         glossaries_as_concepts=config.aiguide_glossaries == "concepts",
+        autolink=_autolink(config.aiguide_autolink),
+        warn_unused=bool(config.aiguide_warn_unused),
     )
 
 
@@ -262,6 +277,10 @@ def problems(config: Config) -> list[tuple[str, str]]:
     if isinstance(glossaries, str) and glossaries not in GLOSSARY_MODES:
         found.append(("concept", f"aiguide_glossaries must be 'keep' or 'concepts'; "
                                  f"ignoring {glossaries!r}: glossaries are kept as they are"))
+    autolink = config.aiguide_autolink
+    if isinstance(autolink, str) and _autolink(autolink) is None:
+        found.append(("autolink", f'aiguide_autolink must be "first", "all" or None; '
+                                  f"ignoring {autolink!r}: no mention is linked"))
     return found
 
 

@@ -4,7 +4,8 @@ Everything is stored per document as plain dicts, lists and strings, so that
 ``clear_doc`` and ``merge_domaindata`` (parallel reads) are simple and the pickled
 environment stays small. Lookups by term or alias, "Referenced by" lists and the A–Z order
 go through indexes built on demand from that data and dropped whenever it changes. The
-domain holds data only: which pages an edit makes stale is :mod:`.collector`'s job.
+domain holds data only: which pages an edit makes stale is :mod:`.collector`'s job, and
+finding mentions of concepts in the text of pages is :mod:`.autolink`'s.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_aiguide.collation import collation
+from sphinx_aiguide.mentions import Matcher, name_forms
 from sphinx_aiguide.records import place
 from sphinx_aiguide.text import term_key
 
@@ -71,19 +73,25 @@ class AIGuideDomain(Domain):
         "refs": {},  # docname -> sorted lookup keys of the concepts the page links to
         "indexes": {},  # docname -> whether one of its concept-indexes lists every concept
         "checked": "",  # ISO date whose due reviews the written pages show
+        "texts": {},  # docname -> [(owners, text)]: the text mentions may be found in
+        "mentions": {},  # docname -> sorted lookup keys of the names mentioned in its texts
+        "mentioned_with": "",  # what the names were when "mentions" was last filled in
     }
     data_version = DATA_VERSION
     #: The tables of :attr:`data`, all keyed by docname.
-    tables: ClassVar[tuple[str, ...]] = ("concepts", "faqs", "pages", "refs", "indexes")
+    tables: ClassVar[tuple[str, ...]] = ("concepts", "faqs", "pages", "refs", "indexes",
+                                         "texts", "mentions")
 
     _lookup: dict[str, ConceptRecord] | None = None
     _backlinks: dict[tuple[str, str], list[str]] | None = None
     _alphabetical: list[ConceptRecord] | None = None
     _letters: list[tuple[str, list[ConceptRecord]]] | None = None
+    _matcher: Matcher | None = None
 
     def _changed(self) -> None:
         """Drop the indexes derived from :attr:`data`; they are rebuilt on demand."""
         self._lookup = self._backlinks = self._alphabetical = self._letters = None
+        self._matcher = None
 
     @property
     def _concepts(self) -> dict[str, list[ConceptRecord]]:
@@ -126,6 +134,23 @@ class AIGuideDomain(Domain):
     def note_checked(self, iso: str) -> None:
         """Record the day on which the pages were last judged due for review or not."""
         self.data["checked"] = iso
+    def note_texts(self, docname: str, texts: list[tuple[tuple[str, ...], str]]) -> None:
+        """Record the text of *docname* that may mention concepts.
+
+        Each text comes with the anchors of the entries it belongs to (``""``: the page's
+        primary concept), since an entry never mentions its own concept.
+        """
+        self.data["texts"][docname] = texts
+
+    def note_mentions(self, found: dict[str, list[str]], names: str) -> None:
+        """Record the names each page of *found* mentions (lookup keys, sorted).
+
+        *names* describes the names they were found with: when it changes, every page's
+        mentions must be found again.
+        """
+        self.data["mentions"].update(found)
+        self.data["mentioned_with"] = names
+        self._backlinks = None
 
     def clear_doc(self, docname: str) -> None:
         for table in self.tables:
@@ -218,19 +243,40 @@ class AIGuideDomain(Domain):
         return next(complete, str(self.env.config.root_doc))
 
     def linking_pages(self) -> list[str]:
-        """The pages that link to at least one concept (or unknown name), sorted."""
-        return sorted(self.data["refs"])
+        """The pages that link to or mention at least one concept (or unknown name), sorted."""
+        mentioning = {docname for docname, keys in self.data["mentions"].items() if keys}
+        return sorted(self.data["refs"].keys() | mentioning)
 
     def links_of(self, docname: str) -> list[str]:
-        """Lookup keys of the concepts (or unknown names) *docname* links to."""
+        """Lookup keys of the concepts (or unknown names) *docname* links to or mentions."""
         refs: list[str] = self.data["refs"].get(docname, [])
-        return refs
+        mentions: list[str] = self.data["mentions"].get(docname, [])
+        return sorted({*refs, *mentions}) if mentions else refs
+
+    def texts_of(self, docname: str) -> list[tuple[tuple[str, ...], str]]:
+        """The text of *docname* that may mention concepts (see :meth:`note_texts`)."""
+        texts: list[tuple[tuple[str, ...], str]] = self.data["texts"].get(docname, [])
+        return texts
+
+    def pages_with_text(self) -> list[str]:
+        """The pages whose text may mention concepts, sorted."""
+        return sorted(self.data["texts"])
+
+    def mentions_of(self, docname: str) -> list[str] | None:
+        """The lookup keys of the names *docname* mentions; ``None`` until they are found."""
+        found: list[str] | None = self.data["mentions"].get(docname)
+        return found
+
+    def mentioned_with(self) -> str:
+        """The description of the names the recorded mentions were found with."""
+        return str(self.data["mentioned_with"])
 
     def referrers(self, record: ConceptRecord) -> list[str]:
-        """The other pages that link to *record*, sorted by docname."""
+        """The other pages that link to *record* or mention it, sorted by docname."""
         if self._backlinks is None:
             backlinks: dict[tuple[str, str], list[str]] = {}
-            for docname, keys in sorted(self.data["refs"].items()):
+            for docname in self.linking_pages():
+                keys = self.links_of(docname)
                 targets = {(found["docname"], found["id"])
                            for found in map(self.find, keys) if found is not None}
                 for target in sorted(targets):
@@ -259,14 +305,42 @@ class AIGuideDomain(Domain):
                     yield name, first, record
 
     def find(self, name: str) -> ConceptRecord | None:
-        """The concept whose term or alias is *name* (case-insensitive)."""
+        """The concept whose term or alias is *name* (case-insensitive), or its plural.
+
+        A name wins over another concept's name in the plural (*Models* over the plural
+        of *Model*).
+        """
         if self._lookup is None:
             lookup: dict[str, ConceptRecord] = {}
             for record in self.concepts():
                 for alias in self.names(record):
                     lookup.setdefault(term_key(alias), record)
+            for record in self.concepts():
+                for alias in self.names(record):
+                    for form in name_forms(alias)[1:]:
+                        lookup.setdefault(term_key(form), record)
             self._lookup = lookup
         return self._lookup.get(term_key(name))
+
+    def mention_names(self) -> list[str]:
+        """Every name that mentions look for: the terms and aliases that :meth:`find` gives
+        their own concept (a name defined twice counts for the first definition)."""
+        return [name for record in self.concepts() for name in self.names(record)
+                if self.find(name) is record]
+
+    def matcher(self) -> Matcher:
+        """The matcher of every name (built once, until the data changes)."""
+        if self._matcher is None:
+            self._matcher = Matcher(self.mention_names())
+        return self._matcher
+
+    def unused(self) -> list[ConceptRecord]:
+        """The listed concepts that no page links to or mentions."""
+        used = {(found["docname"], found["id"])
+                for docname in self.linking_pages() for key in self.links_of(docname)
+                if (found := self.find(key)) is not None}
+        return [record for record in self.listed()
+                if (record["docname"], record["id"]) not in used]
 
     def primary_concept(self, docname: str, title: str) -> ConceptRecord | None:
         """The page's only concept, or the one whose term equals the page title."""

@@ -82,6 +82,9 @@ def _concept_data(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
         "owner": {"name": owner.name, "url": owner.url or None} if owner else None,
         "faqs": [{"question": faq["question"], "answer": faq["answer"], "id": faq["id"]}
                  for faq in faqs],
+        # the pages that link to it or mention it: its "Referenced by" list
+        "referenced_by": [{"docname": docname, "url": page_uri(app.builder, docname)}
+                          for docname in domain.referrers(record)],
     }
 
 

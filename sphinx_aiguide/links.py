@@ -62,6 +62,8 @@ class ReferencedByTransform(SphinxPostTransform):
             if not referrers:
                 holder.parent.remove(holder)
                 continue
+            # "no-search": the page is not about the titles of the pages that link to it
+            holder["classes"].append("no-search")
             items = nodes.bullet_list(classes=["aiguide-referenced-by-list"])
             for docname in referrers:
                 items += nodes.list_item("", nodes.paragraph("", "",

@@ -20,8 +20,16 @@ FAQ = 520
 #: Directives read as text or comments, and placeholder sentences: a look at the finished
 #: page, so this follows the directives' own transforms.
 SOURCE_CHECKS = 530
+#: The text mentions may be found in: after smart quotes (750) set the characters the
+#: page will show and Sphinx's domains collect their objects (850), while the file-wide
+#: fields (the ``aiguide-autolink`` opt-out) are still a ``docinfo`` node.
+MENTION_TEXT = 860
 
 # Writing (``SphinxPostTransform``): Sphinx resolves cross-references at priority 10.
+
+#: Mentions become concept links first, on the page exactly as it was read: before any
+#: list or listing below is added, and while ``only`` blocks are still marked (50).
+AUTOLINK = 4
 
 #: Before references are resolved: ``:term:`` links that name a concept become concept
 #: links, and "Referenced by" lists and A–Z listings add links for the resolver to finish.

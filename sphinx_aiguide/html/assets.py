@@ -1,15 +1,20 @@
-"""The component CSS, added to HTML builders only (LaTeX, text and the rest get none)."""
+"""The component CSS, added to HTML builders only (LaTeX, text and the rest get none), and
+the preview script, added only to the pages that have previews."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from sphinx_aiguide.nodes import aiguide_preview
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parents[1] / "static"
 CSS_FILE = "aiguide.css"
+PREVIEW_SCRIPT = "aiguide-previews.js"
 
 
 def add_css(app: Sphinx) -> None:
@@ -18,3 +23,13 @@ def add_css(app: Sphinx) -> None:
         return
     app.config.html_static_path.append(str(STATIC_DIR))
     app.add_css_file(CSS_FILE)
+
+
+def add_preview_script(app: Sphinx, pagename: str, templatename: str,
+                       context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Pages with link previews get the few lines that let Escape close one (SC 1.4.13).
+
+    Previews open and stay open without script; only dismissing one needs it.
+    """
+    if doctree is not None and next(iter(doctree.findall(aiguide_preview)), None) is not None:
+        app.add_js_file(PREVIEW_SCRIPT, loading_method="defer")

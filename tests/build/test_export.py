@@ -70,7 +70,11 @@ def test_glossary_json_has_the_spec_shape(built: Shared) -> None:
             {"question": "Is more data always the cure?", "answer": "Often, but not always.",
              "id": "faq-is-more-data-always-the-cure"},
         ],
+        "referenced_by": [],
     }
+    # its "Related concepts" list links to Value Alignment
+    assert by_term(data)["Value Alignment"]["referenced_by"] == [
+        {"docname": "overfitting", "url": "overfitting.html"}]
 
 
 def test_review_and_questions_follow_the_page(built: Shared) -> None:

@@ -108,3 +108,12 @@ def test_a_new_concept_rewrites_the_listings() -> None:
         project["concepts"].append(concept("AI Agent", "agent"))
 
     assert rewritten(edit, "agent") == {"index", "glossary"}
+
+
+def test_a_page_whose_last_link_goes_is_written_again() -> None:
+    """A page that only mentioned a removed concept links to nothing any more."""
+    def edit(project: dict[str, Any]) -> None:
+        project["concepts"].remove(named(project, "Überanpassung"))
+        del project["refs"]["value-alignment"]  # what its mention of "overfitting" was
+
+    assert rewritten(edit, "overfitting") == {"value-alignment", "index", "glossary"}

@@ -57,6 +57,40 @@ def test_referrers_are_the_other_pages_that_link_by_any_name() -> None:
     assert domain.linking_pages() == ["glossary", "usage", "value-alignment", "zero-shot"]
 
 
+def test_plural_forms_find_the_concept_but_never_shadow_a_name() -> None:
+    embedding = concept("Embedding", "embedding")
+    llm = concept("Large Language Model", "llm", aliases=["LLM"])
+    model, models = concept("Model", "model"), concept("Models", "models")
+    domain = domain_with(embedding, llm, model, models)
+    assert domain.find("embeddings") is embedding
+    assert domain.find("LLMs") is llm
+    assert domain.find("large language models") is llm
+    assert domain.find("models") is models  # a name of its own wins over a plural
+    assert domain.find("modelss") is None
+
+
+def test_mentions_count_as_links() -> None:
+    alignment = concept("Value Alignment", "value-alignment")
+    unused = concept("Unused", "unused")
+    domain = domain_with(alignment, unused)
+    domain.data["refs"]["usage"] = ["value alignment"]
+    domain.note_mentions({"prose": ["value alignment"], "quiet": []}, names="x")
+    assert domain.referrers(alignment) == ["prose", "usage"]
+    assert domain.linking_pages() == ["prose", "usage"]  # a page with no mention is none
+    assert domain.links_of("prose") == ["value alignment"]
+    assert domain.unused() == [unused]
+    assert domain.mentions_of("quiet") == [] and domain.mentions_of("usage") is None
+
+
+def test_the_names_mentions_look_for_are_those_find_gives_back() -> None:
+    first = concept("Alignment", "alignment", aliases=["align"])
+    later = concept("Clash", "clash", aliases=["ALIGNMENT"])
+    domain = domain_with(later, first)
+    assert domain.mention_names() == ["Alignment", "align", "Clash"]
+    assert [m.key for m in domain.matcher().find("alignment, clashes")] == ["alignment",
+                                                                            "clash"]
+
+
 def test_a_to_z_order_and_letters_follow_the_language() -> None:
     records = [concept(term, term.lower()) for term in
                ("Zebra", "Value Alignment", "Örebro", "Überanpassung", "apple")]
