@@ -27,3 +27,5 @@ aiguide_reviewers = {
     "karden": {"name": "Kofi Arden", "title": "Evaluation lead"},
 }
 aiguide_title_template = "{term}: What It Is and Why It Matters"
+aiguide_autolink = "first"
+aiguide_warn_unused = True

@@ -127,6 +127,7 @@ aiguide_reviewers = {"editors": {"name": "Editors"}}
 aiguide_reviewers_strict = True
 aiguide_review_max_age = 30
 aiguide_today = "2026-11-26"
+aiguide_autolink = "all"
 """
 
 
@@ -222,7 +223,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
     reviewers = {f"evil{number}": {"name": text, "url": "javascript:" + text}
                  for number, text in enumerate(HOSTILE)}
     (folder / "conf.py").write_text(
-        'extensions = ["sphinx_aiguide"]\nsmartquotes = False\n'
+        'extensions = ["sphinx_aiguide"]\nsmartquotes = False\naiguide_autolink = "all"\n'
         f"aiguide_reviewers = {reviewers!r}\n", encoding="utf-8")
     (folder / "index.rst").write_text(
         "Hostile\n=======\n\n.. toctree::\n   :glob:\n\n   hostile-*\n", encoding="utf-8")
