@@ -27,6 +27,8 @@ aiguide_reviewers = {
     "karden": {"name": "Kofi Arden", "title": "Evaluation lead"},
 }
 aiguide_title_template = "{term}: What It Is and Why It Matters"
+aiguide_autolink = "first"
+aiguide_warn_unused = True
 
 # pdflatex, which builds the PDF on Read the Docs, knows the letters of Western European
 # languages but not every symbol: these pages use two more.

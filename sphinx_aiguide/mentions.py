@@ -13,7 +13,8 @@ A mention is a whole-word match of a name, word by word:
   name written in a script without spaces between words (Chinese, Japanese, Thai …)
   matches as written wherever it stands (``過学習とは``);
 - of the names that match at the leftmost place, the longest wins (``large language
-  models`` is one mention of *Large Language Model*, not of *Language Model*).
+  models`` is one mention of *Large Language Model*, not of *Language Model*);
+- a name of more than :data:`LONGEST` characters is not looked for.
 
 :class:`Matcher` is built once per build from every name. Its cost per text does not grow
 with the number of names: the names are merged into one trie of characters, written as one
@@ -47,6 +48,9 @@ _CONSONANT_Y = re.compile(r"[b-df-hj-np-tv-z]y$")
 _SIBILANT = re.compile(r"(?:s|x|z|ch|sh)$")
 _ASCII_END = re.compile(r"[A-Za-z0-9]$")
 _WORD = re.compile(r"\w")
+#: Names longer than this (in characters, white space folded) are not looked for: no
+#: prose mentions them, and each character is a level of the trie.
+LONGEST = 100
 #: Joins texts searched in one pass: no mention spans it (it is neither a letter nor
 #: white space, and no name holds it).
 SEPARATOR = "\x00"
@@ -169,7 +173,8 @@ class Matcher:
         self._forms: dict[str, list[_Form]] = {}
         root = _Node()
         # "—" alone is no word, and a name may not hold the separator
-        usable = [name for name in names if _WORD.search(name) and SEPARATOR not in name]
+        usable = [name for name in names if _WORD.search(name) and SEPARATOR not in name
+                  and len(" ".join(name.split())) <= LONGEST]
         for plurals in (False, True):
             for name in usable:
                 forms = name_forms(name)

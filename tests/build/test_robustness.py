@@ -131,6 +131,7 @@ aiguide_show_due = True
 aiguide_show_owner = True
 aiguide_review_max_age = 30
 aiguide_today = "2026-11-26"
+aiguide_autolink = "all"
 """
 
 
@@ -228,6 +229,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
                  for number, text in enumerate(HOSTILE)}
     (folder / "conf.py").write_text(
         'extensions = ["sphinx_aiguide"]\nsmartquotes = False\naiguide_show_owner = True\n'
+        'aiguide_autolink = "all"\n'
         f"aiguide_reviewers = {reviewers!r}\n", encoding="utf-8")
     (folder / "index.rst").write_text(
         "Hostile\n=======\n\n.. toctree::\n   :glob:\n\n   hostile-*\n", encoding="utf-8")

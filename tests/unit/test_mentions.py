@@ -122,6 +122,15 @@ def test_no_mention_spans_the_separator() -> None:
     assert mentions(["model"], f"x{SEPARATOR}model{SEPARATOR}") == [("model", "model")]
 
 
+def test_long_and_nested_names_neither_crash_nor_match_beyond_the_limit() -> None:
+    very_long = "Long " * 400
+    nested = [" ".join(["deep"] * count) for count in range(1, 21)]  # 99 characters at most
+    matcher = Matcher([very_long, *nested, "x" * 100, "y" * 101])
+    text = f"{very_long} {'deep ' * 25} {'x' * 100} {'y' * 101}"
+    assert [(m.key, m.end - m.start) for m in matcher.find(text)] == [
+        (" ".join(["deep"] * 20), 99), (" ".join(["deep"] * 5), 24), ("x" * 100, 100)]
+
+
 def test_no_names_no_mentions() -> None:
     assert not Matcher([])
     assert Matcher([]).find("anything") == []
