@@ -23,7 +23,7 @@ from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform, HtmlFaqTra
 from sphinx_aiguide.directives.glossary import GlossaryTransform
 from sphinx_aiguide.directives.terms import MakeindexSafeTransform
 from sphinx_aiguide.domain import DATA_VERSION, AIGuideDomain, concept_role, warn_duplicates
-from sphinx_aiguide.html import assets, head
+from sphinx_aiguide.html import anchors, assets, head
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
 from sphinx_aiguide.lint import SourceCheckTransform
 from sphinx_aiguide.review import notice
@@ -68,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ConceptIndexTransform)
     app.add_post_transform(links.PreviewTransform)
     app.add_post_transform(HtmlFaqTransform)
+    app.add_post_transform(anchors.SinglePageIdsTransform)
     app.add_post_transform(MakeindexSafeTransform)
     app.add_post_transform(notice.ReviewNoticeTransform)
     app.add_post_transform(notice.LiveReviewNoticeTransform)

@@ -190,6 +190,12 @@ class AIGuideDomain(Domain):
         """The questions of *docname*, in source order."""
         return list(self._faqs.get(docname, ()))
 
+    def faqs(self) -> Iterator[tuple[str, FaqRecord]]:
+        """Every question with its docname, in source order of docnames sorted by name."""
+        for docname in sorted(self._faqs):
+            for record in self._faqs[docname]:
+                yield docname, record
+
     def page_review(self, docname: str) -> PageReview | None:
         """The page-level review data of *docname*, if it has any."""
         return self._pages.get(docname)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from sphinx_aiguide._version import __version__
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.html.anchors import Anchors
 from sphinx_aiguide.html.urls import absolute, is_website, page_uri
 from sphinx_aiguide.records import page_title
 from sphinx_aiguide.review.checks import entry_review, interval_of
@@ -59,18 +60,18 @@ def faqs_by_concept(env: BuildEnvironment,
     return owned
 
 
-def _concept_data(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
-                  faqs: list[FaqRecord]) -> dict[str, Any]:
-    """One concept of ``glossary.json``."""
+def _concept_data(app: Sphinx, domain: AIGuideDomain, anchors: Anchors,
+                  record: ConceptRecord, faqs: list[FaqRecord]) -> dict[str, Any]:
+    """One concept of ``glossary.json``; its questions are on its page."""
     review = entry_review(domain, record)
     current = settings(app.config)
     reviewers = [lookup(current, key) for key in review.reviewers]
     owner = lookup(current, review.owner) if review.owner else None
     return {
         "term": record["term"],
-        "id": record["id"],
+        "id": anchors.id(record["docname"], record["id"]),
         "docname": record["docname"],
-        "url": f"{page_uri(app.builder, record['docname'])}#{record['id']}",
+        "url": anchors.uri(record["docname"], record["id"]),
         "summary": record["summary"],
         "aliases": list(record["aliases"]),
         "tags": list(record["tags"]),
@@ -80,8 +81,8 @@ def _concept_data(app: Sphinx, domain: AIGuideDomain, record: ConceptRecord,
         "review_due": due_date(review.last_reviewed,
                                interval_of(review, current.review_every)) or None,
         "owner": {"name": owner.name, "url": owner.url or None} if owner else None,
-        "faqs": [{"question": faq["question"], "answer": faq["answer"], "id": faq["id"]}
-                 for faq in faqs],
+        "faqs": [{"question": faq["question"], "answer": faq["answer"],
+                  "id": anchors.id(record["docname"], faq["id"])} for faq in faqs],
         # the pages that link to it or mention it: its "Referenced by" list
         "referenced_by": [{"docname": docname, "url": page_uri(app.builder, docname)}
                           for docname in domain.referrers(record)],
@@ -92,10 +93,11 @@ def glossary(app: Sphinx) -> dict[str, Any]:
     """The content of ``glossary.json`` (its JSON Schema ships in ``schema/``)."""
     domain = aiguide_domain(app.env)
     owned = faqs_by_concept(app.env, domain)
+    anchors = Anchors.of(app.builder, domain)
     return {
         "generator": f"sphinx-aiguide {__version__}",
         "project": str(app.config.project),
-        "concepts": [_concept_data(app, domain, record,
+        "concepts": [_concept_data(app, domain, anchors, record,
                                    owned.get((record["docname"], record["id"]), []))
                      for record in domain.alphabetical()],
     }

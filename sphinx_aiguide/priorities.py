@@ -43,5 +43,8 @@ REVIEW_NOTICE = 30
 LIVE_REVIEW_NOTICE = 31
 #: HTML only: questions become ``<details>``, labels real headings.
 HTML_FAQ = 200
+#: singlehtml only: ids another document in the one page holds are renamed, once the
+#: questions are ``<details>`` and the previews are in place.
+SINGLE_PAGE_IDS = 210
 #: LaTeX only: index entries that makeindex cannot file are left out before writing.
 MAKEINDEX_SAFE = 100

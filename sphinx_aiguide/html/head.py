@@ -18,6 +18,7 @@ from sphinx import addnodes
 
 from sphinx_aiguide.config import FORMAT_ERRORS, settings
 from sphinx_aiguide.domain import aiguide_domain
+from sphinx_aiguide.html.anchors import Anchors
 from sphinx_aiguide.html.jsonld import PageGraph, script_tag
 from sphinx_aiguide.html.urls import is_single_page, is_website, page_uri
 from sphinx_aiguide.records import page_title
@@ -113,7 +114,7 @@ def on_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
         _describe_page(app, context, doctree, primary, title)
     if not settings(app.config).structured_data:
         return
-    page = PageGraph(builder, domain, page_uri(builder, pagename))
+    page = PageGraph(builder, domain, page_uri(builder, pagename), Anchors.of(builder, domain))
     if single:
         # One page holds every document: one graph names every concept and question.
         docnames = [pagename, *(str(node["docname"])

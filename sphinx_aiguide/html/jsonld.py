@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
     from sphinx_aiguide.domain import AIGuideDomain
+    from sphinx_aiguide.html.anchors import Anchors
     from sphinx_aiguide.records import ConceptRecord, FaqRecord
 
 Node = dict[str, Any]
@@ -62,6 +63,8 @@ class PageGraph:
     builder: Builder
     domain: AIGuideDomain
     current: str
+    #: Where each concept and question is (ids are renamed in singlehtml).
+    anchors: Anchors
 
     @property
     def _config(self) -> Any:
@@ -120,7 +123,7 @@ class PageGraph:
         return node
 
     def _term_ref(self, record: ConceptRecord) -> str:
-        return self._ref(f"{page_uri(self.builder, record['docname'])}#{record['id']}")
+        return self._ref(self.anchors.uri(record["docname"], record["id"]))
 
     def defined_term(self, record: ConceptRecord) -> Node:
         """One concept: its term, other names, summary and place in the glossary."""
@@ -130,8 +133,7 @@ class PageGraph:
             node["alternateName"] = list(record["aliases"])
         if record["summary"]:
             node["description"] = record["summary"]
-        url = absolute(self._config, f"{page_uri(self.builder, record['docname'])}"
-                                     f"#{record['id']}")
+        url = absolute(self._config, self.anchors.uri(record["docname"], record["id"]))
         if url:
             node["url"] = url
         node["inDefinedTermSet"] = {"@id": self._ref(self._glossary_uri())}
@@ -139,7 +141,7 @@ class PageGraph:
 
     def member(self, record: ConceptRecord) -> Node:
         """One concept as the set lists it: enough to find and name it."""
-        target = f"{page_uri(self.builder, record['docname'])}#{record['id']}"
+        target = self.anchors.uri(record["docname"], record["id"])
         node: Node = {"@type": "DefinedTerm", "@id": self._ref(target), "name": record["term"],
                       "url": absolute(self._config, target) or from_page(self.current, target)}
         if record["aliases"]:
@@ -162,7 +164,7 @@ class PageGraph:
         for docname, faq in docname_faqs:
             question: Node = {"@type": "Question", "name": faq["question"],
                               "acceptedAnswer": {"@type": "Answer", "text": faq["answer"]}}
-            url = absolute(self._config, f"{page_uri(self.builder, docname)}#{faq['id']}")
+            url = absolute(self._config, self.anchors.uri(docname, faq["id"]))
             if url:
                 question["url"] = url
             questions.append(question)

@@ -25,7 +25,8 @@ VNU = TOP / "tests" / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" /
 SPHINX_PAGES = {"genindex"}
 BUILDERS = ["html", "singlehtml", "dirhtml"]
 #: In the package's own theme: the default theme's sidebars skip heading levels.
-ROOTS = ["linking", "options-rst", "example-rst", "bad-rst", "review-cycle", "autolink"]
+ROOTS = ["linking", "options-rst", "example-rst", "bad-rst", "review-cycle", "autolink",
+         "single-ids"]
 THEME = {"html_theme": "aiguide"}
 
 
