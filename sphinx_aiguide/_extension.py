@@ -90,6 +90,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", letters_context)
     app.connect("html-page-context", notice.add_script)
     app.connect("html-page-context", assets.add_preview_script)
+    app.connect("html-page-context", assets.add_question_script)
     app.connect("build-finished", partial(exports.write_exports, collector))
     return {
         "version": __version__,

@@ -1,12 +1,14 @@
 """The component CSS, added to HTML builders only (LaTeX, text and the rest get none), and
-the preview script, added only to the pages that have previews."""
+two small scripts, each added only to the website pages that need it: the preview script
+to pages with previews, the question script to pages with questions."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_aiguide.nodes import aiguide_preview
+from sphinx_aiguide.html.urls import is_website
+from sphinx_aiguide.nodes import aiguide_details, aiguide_preview
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
 STATIC_DIR = Path(__file__).parents[1] / "static"
 CSS_FILE = "aiguide.css"
 PREVIEW_SCRIPT = "aiguide-previews.js"
+QUESTION_SCRIPT = "aiguide-questions.js"
 
 
 def add_css(app: Sphinx) -> None:
@@ -33,3 +36,15 @@ def add_preview_script(app: Sphinx, pagename: str, templatename: str,
     """
     if doctree is not None and next(iter(doctree.findall(aiguide_preview)), None) is not None:
         app.add_js_file(PREVIEW_SCRIPT, loading_method="defer")
+
+
+def add_question_script(app: Sphinx, pagename: str, templatename: str,
+                        context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Pages with questions get the few lines that open the question a link points to.
+
+    In every theme: browsers scroll to a ``#faq-…`` target but leave its ``<details>``
+    closed. Only websites: e-books are not opened at a link from elsewhere.
+    """
+    if doctree is not None and is_website(app.builder) and \
+            next(iter(doctree.findall(aiguide_details)), None) is not None:
+        app.add_js_file(QUESTION_SCRIPT, loading_method="defer")

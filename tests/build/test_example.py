@@ -106,6 +106,24 @@ def test_css_only_for_html_builders(built: Shared, root: str) -> None:
     assert not list(latex.outdir.rglob("aiguide.css"))
 
 
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+def test_the_question_script_goes_to_pages_with_questions_only(built: Shared,
+                                                               builder: str) -> None:
+    result = built("example-rst", builder)
+    with_questions = OUTPUTS[builder]
+    assert result.read(with_questions).count('_static/aiguide-questions.js?v=') == 1
+    if builder != "singlehtml":  # there the home page is the page with questions
+        assert "aiguide-questions.js" not in result.read("index.html")
+    # the package's own file, configured by nothing
+    script = (result.outdir / "_static" / "aiguide-questions.js").read_text(encoding="utf-8")
+    assert "hashchange" in script and "faq-" not in script.split("*/", 1)[1]
+
+
+def test_e_books_get_no_question_script(built: Shared) -> None:
+    result = built("example-rst", "epub")
+    assert "aiguide-questions.js" not in result.read(OUTPUTS["epub"])
+
+
 def test_the_spec_configuration_gives_the_described_page(built: Shared) -> None:
     """The SPEC's own conf.py (aiguide theme, title template) and its reST page."""
     result = built("example-spec")

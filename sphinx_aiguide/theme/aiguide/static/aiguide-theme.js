@@ -1,5 +1,6 @@
-/* aiguide theme: the colour scheme switch and small conveniences. Reading the pages,
-   opening questions and following links need none of this script. */
+/* aiguide theme: the colour scheme switch and printed answers. Reading the pages,
+   opening questions and following links need none of this script (links to questions
+   are opened by the extension's aiguide-questions.js, in every theme). */
 (() => {
   "use strict";
   const KEY = "aiguide-scheme";
@@ -40,14 +41,6 @@
     apply(scheme);
   };
 
-  // A link to a question opens it: browsers reveal hidden text, not a closed <details>.
-  const openTarget = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const target = id && document.getElementById(id);
-    const item = target && target.closest("details");
-    if (item) item.open = true;
-  };
-
   const init = () => {
     const button = document.querySelector(".ag-scheme");
     if (button) {
@@ -57,8 +50,6 @@
       });
     }
     apply(current());
-    openTarget();
-    window.addEventListener("hashchange", openTarget);
     window.addEventListener("storage", (event) => {
       if (event.key === KEY) apply(SCHEMES.includes(event.newValue) ? event.newValue : "auto");
     });
