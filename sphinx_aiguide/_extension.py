@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     config.register(app)
     app.connect("config-inited", config.check)
+    app.connect("config-inited", head.find_title_template)
 
     for node, visitors in nodes.VISITORS.items():
         app.add_node(node, False, **visitors)

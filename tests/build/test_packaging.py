@@ -17,6 +17,8 @@ CLEAN_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONPA
 def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in ("sphinx_aiguide/py.typed", "sphinx_aiguide/static/aiguide.css",
+                     "sphinx_aiguide/static/aiguide-questions.js",
+                     "sphinx_aiguide/templates/aiguide-title.html",
                      "sphinx_aiguide/theme/aiguide/theme.toml",
                      "sphinx_aiguide/theme/aiguide/layout.html",
                      "sphinx_aiguide/theme/aiguide/static/aiguide-theme.css",

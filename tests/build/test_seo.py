@@ -347,13 +347,11 @@ def test_parallel_writes_give_the_same_heads(built: Shared) -> None:
 
 
 @pytest.mark.parametrize(("theme", "changes_title"), [
-    ("alabaster", True), ("furo", True), ("basic", False), ("sphinx_rtd_theme", False),
-    ("pydata_sphinx_theme", False), ("sphinx_book_theme", False),
+    ("alabaster", True), ("furo", True), ("basic", False), ("sphinx_rtd_theme", True),
+    ("pydata_sphinx_theme", True), ("sphinx_book_theme", True),
 ])
 def test_title_template_in_popular_themes(built: Shared, theme: str,
                                           changes_title: bool) -> None:
-    if theme != "basic":
-        pytest.importorskip(theme)
     html = built("seo-rst", confoverrides={"html_theme": theme, "templates_path": []}).read(
         "overfitting.html")
     title = re.search(r"<title>(.*?)</title>", html, re.DOTALL)
@@ -363,19 +361,56 @@ def test_title_template_in_popular_themes(built: Shared, theme: str,
     assert re.search(r"<h1>Overfitting<a class=\"headerlink\"", html)
 
 
-@pytest.mark.parametrize("theme", ["basic", "sphinx_rtd_theme", "pydata_sphinx_theme",
-                                   "sphinx_book_theme"])
-def test_documented_title_block_applies_the_template_anywhere(built: Shared,
-                                                              theme: str) -> None:
-    if theme != "basic":
-        pytest.importorskip(theme)
-    result = built("seo-rst", confoverrides={"html_theme": theme,
-                                              "templates_path": ["_title_templates"]})
+#: Where each theme prints the page title besides ``<title>``: breadcrumbs, or the Book
+#: theme's heading of printed pages.
+SHOWN_TITLE = {
+    "sphinx_rtd_theme": '<li class="breadcrumb-item active">Overfitting</li>',
+    "pydata_sphinx_theme": '<span class="ellipsis">Overfitting</span>',
+    "sphinx_book_theme": '<div id="jb-print-docs-body" class="onlyprint"> <h1>Overfitting</h1>',
+}
+
+
+def without_title(html: str) -> str:
+    """*html* without its ``<title>`` element, white space between tags folded."""
+    return " ".join(re.sub(r"<title>.*?</title>", "", html, count=1, flags=re.DOTALL).split())
+
+
+@pytest.mark.parametrize("theme", sorted(SHOWN_TITLE))
+def test_title_template_changes_only_the_title_where_the_theme_shows_the_term(
+    built: Shared, theme: str
+) -> None:
+    options = {"html_theme": theme, "templates_path": []}
+    result = built("seo-rst", confoverrides=options)
+    plain = built("seo-rst", confoverrides={**options, "aiguide_title_template": None})
     html = result.read("overfitting.html")
     assert re.search(rf"<title>{TITLE} (&#8212;|&mdash;) AI Guide 1.0 documentation</title>",
                      html)
+    # the rest of the page, breadcrumbs and heading included, is what the theme writes
+    assert SHOWN_TITLE[theme] in without_title(html)
+    assert without_title(html) == without_title(plain.read("overfitting.html"))
+    # pages without a primary concept keep their title
     assert re.search(r"<title>Model Families (&#8212;|&mdash;) AI Guide",
                      result.read("families.html"))
+    assert result.read("families.html") == plain.read("families.html")
+
+
+@pytest.mark.parametrize("theme", sorted(SHOWN_TITLE))
+def test_a_project_layout_still_applies_beside_the_title_template(built: Shared,
+                                                                  theme: str) -> None:
+    # the root's own _templates/layout.html adds a <meta> to every page
+    result = built("seo-rst", confoverrides={"html_theme": theme})
+    page = result.page("overfitting.html")
+    assert page.metas("name", "test-aiguide-title") == [TITLE]
+    assert [element.text.strip() for element in page.find_all("title")] == [
+        f"{TITLE} \u2014 AI Guide 1.0 documentation"]
+
+
+def test_documented_title_block_applies_the_template_in_other_themes(built: Shared) -> None:
+    result = built("seo-rst", confoverrides={"html_theme": "basic",
+                                              "templates_path": ["_title_templates"]})
+    html = result.read("overfitting.html")
+    assert re.search(rf"<title>{TITLE} &#8212; AI Guide 1.0 documentation</title>", html)
+    assert re.search(r"<title>Model Families &#8212; AI Guide", result.read("families.html"))
 
 
 def test_a_title_template_that_is_not_text_is_reported_by_sphinx(built: Shared) -> None:
