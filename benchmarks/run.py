@@ -131,14 +131,38 @@ def scale(work: Path, count: int) -> str:
             f"{result['seconds']:,.0f} s, peak memory {result['peak_mib']:,.0f} MiB.\n")
 
 
+def quick(sizes: tuple[int, ...] = (50, 200)) -> dict[int, float]:
+    """The CPU-time ratio aiguide / plain of one full build at each of *sizes*.
+
+    Quick enough for the test suite, which fails on a gross regression only (a ratio
+    over 2, or one that grows with N the way per-page work over every concept does).
+    """
+    ratios = {}
+    with tempfile.TemporaryDirectory(prefix="aiguide-quick-") as scratch:
+        work = Path(scratch)
+        for count in sizes:
+            cpu = {}
+            for variant in VARIANTS:
+                generate.write(work / variant, count, plain=variant == "plain")
+                cpu[variant] = sphinx(work / variant, work / f"{variant}-out")["cpu_seconds"]
+            ratios[count] = cpu["aiguide"] / cpu["plain"]
+    return ratios
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="only the CPU-time ratio of one full build at 50 and 200 "
+                             "concepts, as JSON (what the test suite runs)")
     parser.add_argument("-n", type=int, default=1000, help="concepts (default 1000)")
     parser.add_argument("--runs", type=int, default=3, help="rounds per variant (default 3)")
     parser.add_argument("--scale", type=int, default=0,
                         help="also build one aiguide glossary of this many concepts")
     parser.add_argument("--output", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
+    if args.quick:
+        print(json.dumps(quick()))
+        return
     with tempfile.TemporaryDirectory(prefix="aiguide-bench-") as scratch:
         work = Path(scratch)
         for variant in VARIANTS:
