@@ -25,7 +25,6 @@ import generate
 PHASES = (
     ("whole build", "sphinx/application.py", "build"),
     ("reading (parsing, transforms)", "sphinx/builders/__init__.py", "read_doc"),
-    ("  transforms while reading", "sphinx/transforms/__init__.py", "apply_transforms"),
     ("post-transforms", "sphinx/environment/__init__.py", "apply_post_transforms"),
     ("  resolving references", "sphinx/transforms/post_transforms/__init__.py", "run"),
     ("writing HTML bodies", "sphinx/builders/html/__init__.py", "write_doc"),

@@ -9,13 +9,14 @@ The same letter groups, with the same anchors, are handed to HTML templates as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_aiguide.directives.base import AIGuideDirective, lenient, make_label, unique_id
-from sphinx_aiguide.domain import aiguide_domain, letter_groups
+from sphinx_aiguide.domain import AIGuideDomain, aiguide_domain, letter_groups
 from sphinx_aiguide.nodes import aiguide_index, aiguide_index_group
 from sphinx_aiguide.text import slugify, split_list, term_key
 
@@ -92,8 +93,35 @@ def _expand(env: BuildEnvironment, document: nodes.document, holder: aiguide_ind
         holder.insert(0, jump)
 
 
+class _Letters(Sequence[tuple[str, str]]):
+    """The index's letter groups as (letter, anchor), worked out when a template reads them.
+
+    Sorting every concept takes a collation (with PyICU, loading it); most themes never
+    show the letters, so pages written with them pay nothing.
+    """
+
+    def __init__(self, domain: AIGuideDomain) -> None:
+        self._domain = domain
+        self._letters: list[tuple[str, str]] | None = None
+
+    def _all(self) -> list[tuple[str, str]]:
+        if self._letters is None:
+            self._letters = [(letter, letter_anchor(letter))
+                             for letter, _records in self._domain.letter_groups()]
+        return self._letters
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, str]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def letters_context(app: Sphinx, pagename: str, templatename: str,
                     context: dict[str, Any], doctree: nodes.document | None) -> None:
     """Give templates the index's letter groups as ``aiguide_letters``: (letter, anchor)."""
-    context["aiguide_letters"] = [(letter, letter_anchor(letter)) for letter, _records
-                                  in aiguide_domain(app.env).letter_groups()]
+    context["aiguide_letters"] = _Letters(aiguide_domain(app.env))
