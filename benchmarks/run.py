@@ -2,7 +2,8 @@
 
 ``python benchmarks/run.py`` generates both projects (see ``generate.py``), builds them
 alternately several times, and prints medians and the ratio aiguide / plain for a full
-build, an incremental rebuild after editing one summary, a no-op rebuild, ``-j 2``
+build, incremental rebuilds after editing one summary (which every page previewing it
+shows) and one in-depth paragraph (which only its page shows), a no-op rebuild, ``-j 2``
 against ``-j 1``, peak memory and HTML bytes per concept page at N and N/2. The same
 table is written to ``benchmarks/results.md``, which the documentation includes.
 """
@@ -76,6 +77,10 @@ def one_round(work: Path, variant: str, samples: Samples) -> None:
     generate.edit_summary(source)
     samples.add("incremental", sphinx(source, out)["seconds"])
     (source / "concepts" / "c00000.rst").write_text(original, encoding="utf-8")
+    sphinx(source, out)
+    generate.edit_indepth(source)
+    samples.add("incremental_text", sphinx(source, out)["seconds"])
+    (source / "concepts" / "c00000.rst").write_text(original, encoding="utf-8")
     shutil.rmtree(out)
     parallel = sphinx(source, out, jobs=2)
     samples.add("parallel", parallel["seconds"])
@@ -102,6 +107,8 @@ def table(count: int, runs: int, samples: dict[str, Samples], half: dict[str, fl
             ("Full build, CPU time (s)", "full_cpu", "≤ 1.10"),
             ("No-op rebuild (s)", "noop", "≤ 1.05"),
             ("Incremental rebuild, one summary edited (s)", "incremental", "≤ 1.50"),
+            ("Incremental rebuild, one in-depth paragraph edited (s)", "incremental_text",
+             "≤ 1.50"),
             ("Full build with -j 2 (s)", "parallel", ""),
             ("Peak memory, -j 1 (MiB)", "peak", ""),
             ("Peak memory, -j 2 (MiB)", "parallel_peak", ""),
