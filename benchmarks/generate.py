@@ -118,6 +118,15 @@ def edit_summary(folder: Path, number: int = 0) -> None:
                     encoding="utf-8")
 
 
+def edit_indepth(folder: Path, number: int = 0) -> None:
+    """Change one concept's in-depth text: an edit no other page shows."""
+    page = folder / "concepts" / f"c{number:05d}.rst"
+    text = page.read_text(encoding="utf-8")
+    paragraph = str(texts(number, 1)["paragraphs"][0])  # type: ignore[index]
+    page.write_text(text.replace(paragraph, "An edited paragraph. " + paragraph, 1),
+                    encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)

@@ -10,18 +10,13 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from sphinx_aiguide import autolink, config, exports, links, nodes
+from sphinx_aiguide import autolink, config, exports, links, nodes, writing
 from sphinx_aiguide._version import __version__
 from sphinx_aiguide.collector import LETTERS_CHANGED, ViewCollector
 from sphinx_aiguide.directives.concept import ConceptDirective, ConceptTransform
-from sphinx_aiguide.directives.concept_index import (
-    ConceptIndexDirective,
-    ConceptIndexTransform,
-    letters_context,
-)
-from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform, HtmlFaqTransform
+from sphinx_aiguide.directives.concept_index import ConceptIndexDirective, letters_context
+from sphinx_aiguide.directives.faq import FaqDirective, FaqTransform
 from sphinx_aiguide.directives.glossary import GlossaryTransform
-from sphinx_aiguide.directives.terms import MakeindexSafeTransform
 from sphinx_aiguide.domain import DATA_VERSION, AIGuideDomain, concept_role, warn_duplicates
 from sphinx_aiguide.html import anchors, assets, head
 from sphinx_aiguide.i18n import CATALOG, LOCALE_DIR
@@ -63,16 +58,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(FaqTransform)
     app.add_transform(SourceCheckTransform)
     app.add_transform(autolink.MentionTextTransform)
-    app.add_post_transform(autolink.AutolinkTransform)
-    app.add_post_transform(links.TermToConceptTransform)
-    app.add_post_transform(links.ReferencedByTransform)
-    app.add_post_transform(ConceptIndexTransform)
-    app.add_post_transform(links.PreviewTransform)
-    app.add_post_transform(HtmlFaqTransform)
+    app.add_post_transform(writing.BeforeResolving)
+    app.add_post_transform(writing.AfterResolving)
     app.add_post_transform(anchors.SinglePageIdsTransform)
-    app.add_post_transform(MakeindexSafeTransform)
-    app.add_post_transform(notice.ReviewNoticeTransform)
-    app.add_post_transform(notice.LiveReviewNoticeTransform)
 
     app.connect("warn-missing-reference", links.warn_missing)
     app.connect("missing-reference", links.external_any_case, priority=EXTERNAL_PRIORITY)

@@ -17,7 +17,7 @@ each step seeing exactly what it needs:
    read in this build are searched, unless the names changed (a concept was added,
    renamed or removed, or an alias changed), in which case every page is searched again;
    a page whose mentions changed is then rewritten like any page whose links changed.
-3. **Writing** (:class:`AutolinkTransform`, a post-transform before references are
+3. **Writing** (:func:`link_mentions`, called by :mod:`.writing` before references are
    resolved): the same matcher runs once over each text node of the same text, and
    mentions become the ``pending_xref`` nodes the ``concept`` role makes. Sphinx resolves
    them, so previews, CSS, LaTeX links and every other builder follow unchanged. With
@@ -37,7 +37,6 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_aiguide import priorities
@@ -252,44 +251,43 @@ def concept_link(text: str, key: str, docname: str) -> addnodes.pending_xref:
         refwarn=False, refdoc=docname)
 
 
-class AutolinkTransform(SphinxPostTransform):
-    """Turn mentions into concept links (step 3 above), in every builder."""
+def link_mentions(env: BuildEnvironment, document: nodes.document, docname: str,
+                  links: list[addnodes.pending_xref]) -> None:
+    """Turn mentions into concept links (step 3 above), in every builder.
 
-    default_priority = priorities.AUTOLINK
-
-    def run(self, **kwargs: Any) -> None:
-        mode = settings(self.config).autolink
-        if mode is None:
-            return
-        domain = aiguide_domain(self.env)
-        docname = self.env.current_document.docname
-        if not domain.mentions_of(docname) and not self.document.next_node(
-                addnodes.start_of_file):
-            return  # found no mention when it was read: it has none now (same text, names)
-        matcher = domain.matcher()
-        # (page, concept) already linked: a link written on the page counts as the first
-        linked = {(node.get("refdoc", ""), (found["docname"], found["id"]))
-                  for node in self.document.findall(addnodes.pending_xref)
-                  if (node.get("refdomain"), node.get("reftype")) in LINK_TYPES
-                  and (found := domain.find(node["reftarget"])) is not None}
-        owned: dict[tuple[str, Owners], frozenset[tuple[str, str]]] = {}
-        for text, page, owners in linkable_texts(self.document, docname):
-            if not domain.mentions_of(page):
+    *links* are the page's ``pending_xref`` nodes as read: with ``"first"``, a concept the
+    page already links to is not linked again.
+    """
+    mode = settings(env.config).autolink
+    if mode is None:
+        return
+    domain = aiguide_domain(env)
+    if not domain.mentions_of(docname) and not document.next_node(addnodes.start_of_file):
+        return  # found no mention when it was read: it has none now (same text, names)
+    matcher = domain.matcher()
+    # (page, concept) already linked: a link written on the page counts as the first
+    linked = {(node.get("refdoc", ""), (found["docname"], found["id"]))
+              for node in links
+              if (node.get("refdomain"), node.get("reftype")) in LINK_TYPES
+              and (found := domain.find(node["reftarget"])) is not None}
+    owned: dict[tuple[str, Owners], frozenset[tuple[str, str]]] = {}
+    for text, page, owners in linkable_texts(document, docname):
+        if not domain.mentions_of(page):
+            continue
+        mentions = matcher.find(str(text))
+        if not mentions:
+            continue
+        if (page, owners) not in owned:
+            owned[page, owners] = own_concepts(env, domain, page, owners)
+        chosen = []
+        for mention, record in counted(domain, mentions, owned[page, owners]):
+            target = (page, (record["docname"], record["id"]))
+            if mode == "first" and target in linked:
                 continue
-            mentions = matcher.find(str(text))
-            if not mentions:
-                continue
-            if (page, owners) not in owned:
-                owned[page, owners] = own_concepts(self.env, domain, page, owners)
-            chosen = []
-            for mention, record in counted(domain, mentions, owned[page, owners]):
-                target = (page, (record["docname"], record["id"]))
-                if mode == "first" and target in linked:
-                    continue
-                linked.add(target)
-                chosen.append(mention)
-            if chosen:
-                text.parent.replace(text, _split(str(text), chosen, page))
+            linked.add(target)
+            chosen.append(mention)
+        if chosen:
+            text.parent.replace(text, _split(str(text), chosen, page))
 
 
 def _split(value: str, mentions: list[Mention], docname: str) -> list[nodes.Node]:

@@ -30,10 +30,22 @@ from typing import Any
 
 from sphinx_aiguide.locales import reader_locale
 
-try:
-    import icu
-except ImportError:  # the optional "icu" extra is not installed
-    icu = None
+#: PyICU once :func:`pyicu` has looked for it (``None``: the optional "icu" extra is not
+#: installed). Loading it takes longer than the rest of a no-op build's own work, so it
+#: waits until something is sorted.
+icu: Any = ...
+
+
+def pyicu() -> Any:
+    """The ``icu`` module, loaded on first use, or ``None`` without the "icu" extra."""
+    global icu  # noqa: PLW0603 - loaded once, on first use
+    if icu is ...:
+        try:
+            import icu as module  # noqa: PLC0415
+        except ImportError:
+            module = None
+        icu = module
+    return icu
 
 #: The group of terms that start with no letter.
 OTHER = "#"
@@ -174,6 +186,7 @@ class IcuCollation(Collation):
 
     def __init__(self, language: str | None) -> None:
         super().__init__(language)
+        icu = pyicu()
         assert icu is not None
         locale = icu.Locale(str(self.locale))
         self._collator = icu.Collator.createInstance(locale)
@@ -183,7 +196,7 @@ class IcuCollation(Collation):
 
     def _letter(self, text: str) -> str:
         label, kind = self._index.getBucket(self._index.getBucketIndex(text))
-        return str(label) if kind == icu.UAlphabeticIndexLabelType.NORMAL else ""
+        return str(label) if kind == pyicu().UAlphabeticIndexLabelType.NORMAL else ""
 
     def _weights(self, text: str) -> Any:
         return self._collator.getSortKey(unicodedata.normalize("NFC", text))
@@ -191,7 +204,7 @@ class IcuCollation(Collation):
 
 def collation(language: str | None) -> Collation:
     """The collation of *language*: CLDR's through PyICU when installed, else built in."""
-    return _collation(language, icu is not None)
+    return _collation(language, pyicu() is not None)
 
 
 @cache

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 from sphinx.util.i18n import date_format_re
@@ -199,8 +200,20 @@ def _autolink(raw: object) -> Literal["first", "all"] | None:
     return "all" if raw == "all" else None
 
 
+#: Settings already converted, per configuration: every directive, transform and page
+#: handler asks, thousands of times a build, and the values do not change once read.
+_CONVERTED: WeakKeyDictionary[Config, Settings] = WeakKeyDictionary()
+
+
 def settings(config: Config) -> Settings:
     """The package's settings of *config*, converted; unusable values act as unset."""
+    converted = _CONVERTED.get(config)
+    if converted is None:
+        converted = _CONVERTED[config] = _convert(config)
+    return converted
+
+
+def _convert(config: Config) -> Settings:
     template = config.aiguide_title_template
     usable_template = isinstance(template, str) and bool(template.strip()) \
         and not template_problem(template)

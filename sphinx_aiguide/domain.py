@@ -20,6 +20,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from sphinx_aiguide import nodes as package_nodes
 from sphinx_aiguide.collation import collation
 from sphinx_aiguide.mentions import Matcher, name_forms
 from sphinx_aiguide.records import place
@@ -39,7 +40,7 @@ logger = logging.getLogger(__name__)
 
 #: Bumped whenever the shape of stored data changes (it is also the extension's
 #: ``env_version``, so one number says both).
-DATA_VERSION = 5
+DATA_VERSION = 6
 
 #: ``(refdomain, reftype)`` of the cross-references that can point to a concept.
 LINK_TYPES = frozenset({("aiguide", "concept"), ("std", "term"), (None, "any"), ("", "any")})
@@ -76,11 +77,12 @@ class AIGuideDomain(Domain):
         "texts": {},  # docname -> [(owners, text)]: the text mentions may be found in
         "mentions": {},  # docname -> sorted lookup keys of the names mentioned in its texts
         "mentioned_with": "",  # what the names were when "mentions" was last filled in
+        "work": {},  # docname -> True: the page holds a node of the package or a concept link
     }
     data_version = DATA_VERSION
     #: The tables of :attr:`data`, all keyed by docname.
     tables: ClassVar[tuple[str, ...]] = ("concepts", "faqs", "pages", "refs", "indexes",
-                                         "texts", "mentions")
+                                         "texts", "mentions", "work")
 
     _lookup: dict[str, ConceptRecord] | None = None
     _backlinks: dict[tuple[str, str], list[str]] | None = None
@@ -165,15 +167,32 @@ class AIGuideDomain(Domain):
         self._changed()
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Remember which concepts the page links to, for "Referenced by" lists."""
-        keys = {
-            term_key(node["reftarget"])
-            for node in document.findall(addnodes.pending_xref)
-            if (node.get("refdomain"), node.get("reftype")) in LINK_TYPES
-        }
+        """Remember which concepts the page links to, for "Referenced by" lists, and
+        whether writing the page has anything for the package to do (:meth:`has_work`).
+
+        One walk over the page finds both.
+        """
+        keys = set()
+        work = False
+        for node in document.findall(nodes.Element):
+            if isinstance(node, addnodes.pending_xref):
+                if (node.get("refdomain"), node.get("reftype")) in LINK_TYPES:
+                    keys.add(term_key(node["reftarget"]))
+            elif not work and type(node).__module__ == package_nodes.__name__:
+                work = True
         if keys:
             self.data["refs"][docname] = sorted(keys)
             self._changed()
+        if work or keys:
+            self.data["work"][docname] = True
+
+    def has_work(self, docname: str) -> bool:
+        """Whether writing *docname* has anything for the package to do.
+
+        A page without a concept, question, byline, listing, concept link or mention is
+        left alone by the package's post-transforms: on a large project that is most pages.
+        """
+        return docname in self.data["work"] or bool(self.data["mentions"].get(docname))
 
     # -- reading ---------------------------------------------------------------------
 

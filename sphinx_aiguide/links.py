@@ -1,23 +1,21 @@
 """Links between concepts: previews, "Referenced by" lists and ``:term:`` links.
 
 Reading records which concepts each page links to (:meth:`.AIGuideDomain.process_doc`);
-writing turns that into "Referenced by" lists and adds a summary preview beside every
-concept link in HTML, so none of it is stored in a page that might go stale.
+writing turns that into "Referenced by" lists and gives every concept link in HTML its
+summary as a preview, so none of it is stored in a page that might go stale. The functions
+here are called from the post-transforms of :mod:`.writing`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from sphinx_aiguide import priorities
 from sphinx_aiguide.directives.base import make_label
-from sphinx_aiguide.domain import AIGuideDomain, aiguide_domain
-from sphinx_aiguide.html.urls import WEBSITE_BUILDERS
+from sphinx_aiguide.domain import AIGuideDomain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import (
     aiguide_link,
@@ -36,7 +34,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-
 def doc_link(docname: str, fromdoc: str) -> addnodes.pending_xref:
     """A link to a whole page, titled by the page, that every builder resolves."""
     return addnodes.pending_xref(
@@ -45,70 +42,62 @@ def doc_link(docname: str, fromdoc: str) -> addnodes.pending_xref:
     )
 
 
-class ReferencedByTransform(SphinxPostTransform):
+def concepts_for_terms(domain: AIGuideDomain, links: list[addnodes.pending_xref]) -> None:
+    """``:term:`` links that name a concept become concept links.
+
+    Sphinx would resolve an exact term itself, but only as a plain link: as a concept link
+    it also matches any case and the aliases, and gets the preview and the CSS hook.
+    Runs before references are resolved.
+    """
+    for node in links:
+        if (node.get("refdomain"), node.get("reftype")) == ("std", "term") and \
+                domain.find(node["reftarget"]) is not None:
+            node["refdomain"], node["reftype"] = "aiguide", "concept"
+
+
+def fill_referenced_by(domain: AIGuideDomain, holders: list[aiguide_referenced_by]) -> None:
     """Fill each concept's "Referenced by" list from the domain (or drop it when empty).
 
     Runs before Sphinx resolves references, so the page links it adds are resolved by the
     standard machinery in every builder, singlehtml and LaTeX included.
     """
-
-    default_priority = priorities.REFERENCED_BY
-
-    def run(self, **kwargs: Any) -> None:
-        domain = aiguide_domain(self.env)
-        for holder in list(self.document.findall(aiguide_referenced_by)):
-            record = domain.record_at(holder["docname"], holder["refid"])
-            referrers = domain.referrers(record) if record else []
-            if not referrers:
-                holder.parent.remove(holder)
-                continue
-            # "no-search": the page is not about the titles of the pages that link to it
-            holder["classes"].append("no-search")
-            items = nodes.bullet_list(classes=["aiguide-referenced-by-list"])
-            for docname in referrers:
-                items += nodes.list_item("", nodes.paragraph("", "",
-                                                             doc_link(docname, holder["docname"])))
-            holder += make_label(str(_("Referenced by")))
-            holder += items
+    for holder in holders:
+        record = domain.record_at(holder["docname"], holder["refid"])
+        referrers = domain.referrers(record) if record else []
+        if not referrers:
+            holder.parent.remove(holder)
+            continue
+        # "no-search": the page is not about the titles of the pages that link to it
+        holder["classes"].append("no-search")
+        items = nodes.bullet_list(classes=["aiguide-referenced-by-list"])
+        for docname in referrers:
+            items += nodes.list_item("", nodes.paragraph("", "",
+                                                         doc_link(docname, holder["docname"])))
+        holder += make_label(str(_("Referenced by")))
+        holder += items
 
 
-class PreviewTransform(SphinxPostTransform):
-    """HTML: put the concept's summary beside each link to it, shown on hover and focus."""
+def add_previews(links: list[nodes.reference]) -> None:
+    """HTML: the concept's summary as a preview, shown on hover and focus (after resolving).
 
-    default_priority = priorities.PREVIEW
-    builders = tuple(WEBSITE_BUILDERS)
-
-    def run(self, **kwargs: Any) -> None:
-        number = 0
-        for ref in list(self.document.findall(nodes.reference)):
-            summary = ref.get("aiguide_summary")
-            if not summary or isinstance(ref, aiguide_reference):
-                continue
-            number += 1
-            preview_id = f"aiguide-preview-{number}"
-            # "no-search": Sphinx's search index must not count the summary as this page's
-            preview = aiguide_preview("", summary, ids=[preview_id],
-                                      classes=["aiguide-preview", "no-search"])
-            described = aiguide_reference(ref.rawsource, "", *ref.children, **ref.attributes,
-                                          preview_id=preview_id)
-            ref.parent.replace(ref, aiguide_link("", "", described, preview))
-
-
-class TermToConceptTransform(SphinxPostTransform):
-    """``:term:`` links that name a concept become concept links.
-
-    Sphinx would resolve an exact term itself, but only as a plain link: as a concept link
-    it also matches any case and the aliases, and gets the preview and the CSS hook.
+    A page holds one preview per concept: the first link to it carries the preview, and
+    every later link is described by the same element (``aria-describedby``); the preview
+    script moves it beside whichever of them the reader points at or focuses.
     """
-
-    default_priority = priorities.TERM_TO_CONCEPT
-
-    def run(self, **kwargs: Any) -> None:
-        domain = aiguide_domain(self.env)
-        for node in self.document.findall(addnodes.pending_xref):
-            if (node.get("refdomain"), node.get("reftype")) == ("std", "term") and \
-                    domain.find(node["reftarget"]) is not None:
-                node["refdomain"], node["reftype"] = "aiguide", "concept"
+    shared: dict[tuple[str, str], str] = {}
+    for ref in links:
+        summary = ref["aiguide_summary"]
+        target = (ref.get("refuri") or ref.get("refid") or "", summary)
+        preview_id = shared.get(target)
+        children: list[nodes.Node] = []
+        if preview_id is None:
+            preview_id = shared[target] = f"aiguide-preview-{len(shared) + 1}"
+            # "no-search": Sphinx's search index must not count the summary as this page's
+            children.append(aiguide_preview("", summary, ids=[preview_id],
+                                            classes=["aiguide-preview", "no-search"]))
+        described = aiguide_reference(ref.rawsource, "", *ref.children, **ref.attributes,
+                                      preview_id=preview_id)
+        ref.parent.replace(ref, aiguide_link("", "", described, *children))
 
 
 def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,

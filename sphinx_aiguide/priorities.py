@@ -27,24 +27,15 @@ MENTION_TEXT = 860
 
 # Writing (``SphinxPostTransform``): Sphinx resolves cross-references at priority 10.
 
-#: Mentions become concept links first, on the page exactly as it was read: before any
-#: list or listing below is added, and while ``only`` blocks are still marked (50).
-AUTOLINK = 4
-
-#: Before references are resolved: ``:term:`` links that name a concept become concept
-#: links, and "Referenced by" lists and A–Z listings add links for the resolver to finish.
-TERM_TO_CONCEPT = 5
-REFERENCED_BY = 5
-CONCEPT_INDEX = 5
-#: After references are resolved: a preview goes beside every resolved concept link.
-PREVIEW = 20
-#: Due-for-review notices at bylines, for every builder, then the hidden ones of websites.
-REVIEW_NOTICE = 30
-LIVE_REVIEW_NOTICE = 31
-#: HTML only: questions become ``<details>``, labels real headings.
-HTML_FAQ = 200
+#: Before references are resolved (:class:`.writing.BeforeResolving`): mentions become
+#: concept links, on the page exactly as it was read and while ``only`` blocks are still
+#: marked (50); ``:term:`` links that name a concept become concept links; "Referenced by"
+#: lists and A–Z listings add links for the resolver to finish.
+BEFORE_RESOLVING = 5
+#: After references are resolved (:class:`.writing.AfterResolving`): a preview for every
+#: resolved concept link, due-for-review notices at bylines, and (HTML) questions as
+#: ``<details>`` and labels as real headings, (LaTeX) index entries makeindex can file.
+AFTER_RESOLVING = 20
 #: singlehtml only: ids another document in the one page holds are renamed, once the
 #: questions are ``<details>`` and the previews are in place.
-SINGLE_PAGE_IDS = 210
-#: LaTeX only: index entries that makeindex cannot file are left out before writing.
-MAKEINDEX_SAFE = 100
+SINGLE_PAGE_IDS = 30

@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import traverse_parent
 
 from sphinx_aiguide import priorities
@@ -151,38 +150,34 @@ def _under_term(node: nodes.Element) -> bool:
     return concept is not None and any(isinstance(c, aiguide_term) for c in concept.children)
 
 
-class HtmlFaqTransform(SphinxPostTransform):
-    """HTML: questions become ``<details>``/``<summary>``, labels and terms real headings."""
+def as_html(labels: list[nodes.rubric], items: list[aiguide_faq_item]) -> None:
+    """HTML: questions become ``<details>``/``<summary>``, labels and terms real headings.
 
-    default_priority = priorities.HTML_FAQ
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        for label in self.document.findall(nodes.rubric):
-            if not isinstance(label, aiguide_label | aiguide_term):
-                continue
-            level = _section_depth(label) + 1
-            if isinstance(label, aiguide_label) and _under_term(label):
-                level += 1
-            label["heading-level"] = min(max(level, _MIN_LEVEL), _MAX_LEVEL)
-        for item in list(self.document.findall(aiguide_faq_item)):
-            question = item.next_node(aiguide_faq_question)
-            answer = item.next_node(aiguide_faq_answer)
-            if question is None or answer is None:
-                continue
-            # <summary> shows the question in its own style, not in the bold of the other
-            # builders. It must be the first child of <details>: ids from :name: go on it
-            # instead of becoming <span> elements in front of it.
-            asked = question.children
-            if len(asked) == 1 and isinstance(asked[0], nodes.strong):
-                asked = asked[0].children
-            shown = aiguide_summary("", "", *asked, classes=question["classes"],
-                                    ids=item["ids"][1:])
-            details = aiguide_details(
-                "", shown, answer, ids=item["ids"][:1], classes=item["classes"],
-                open=item.get("open", False),
-            )
-            details.source, details.line = item.source, item.line
-            # not replace_self(), which would copy every id back onto <details>
-            item.parent.replace(item, details)
-
+    *labels* are the package's labels and terms (:class:`aiguide_label`,
+    :class:`aiguide_term`) on the page, *items* its questions, each in document order.
+    """
+    for label in labels:
+        level = _section_depth(label) + 1
+        if isinstance(label, aiguide_label) and _under_term(label):
+            level += 1
+        label["heading-level"] = min(max(level, _MIN_LEVEL), _MAX_LEVEL)
+    for item in items:
+        question = item.next_node(aiguide_faq_question)
+        answer = item.next_node(aiguide_faq_answer)
+        if question is None or answer is None:
+            continue
+        # <summary> shows the question in its own style, not in the bold of the other
+        # builders. It must be the first child of <details>: ids from :name: go on it
+        # instead of becoming <span> elements in front of it.
+        asked = question.children
+        if len(asked) == 1 and isinstance(asked[0], nodes.strong):
+            asked = asked[0].children
+        shown = aiguide_summary("", "", *asked, classes=question["classes"],
+                                ids=item["ids"][1:])
+        details = aiguide_details(
+            "", shown, answer, ids=item["ids"][:1], classes=item["classes"],
+            open=item.get("open", False),
+        )
+        details.source, details.line = item.source, item.line
+        # not replace_self(), which would copy every id back onto <details>
+        item.parent.replace(item, details)

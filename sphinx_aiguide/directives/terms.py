@@ -10,13 +10,10 @@ term. A concept made from a glossary entry already carries them: nothing is made
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_id
-
-from sphinx_aiguide import priorities
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -56,21 +53,13 @@ def add_term_targets(env: BuildEnvironment, document: nodes.document, node: aigu
         node.insert(0, index)
 
 
-class MakeindexSafeTransform(SphinxPostTransform):
+def makeindex_safe(indexes: list[addnodes.index]) -> None:
     """LaTeX with makeindex: leave out the index entries of names that start outside ASCII.
 
     makeindex files an entry under its first byte, which splits a UTF-8 letter such as Ü
     and stops pdflatex (a Sphinx glossary term does the same). xindy, Sphinx's
-    ``latex_use_xindy``, files them properly, and then every entry stays.
+    ``latex_use_xindy``, files them properly, and then every entry stays (the caller
+    checks). *indexes* are the index nodes the package made for concepts' names.
     """
-
-    default_priority = priorities.MAKEINDEX_SAFE
-    builders = ("latex",)
-
-    def run(self, **kwargs: Any) -> None:
-        if self.config.latex_use_xindy:
-            return
-        for index in list(self.document.findall(addnodes.index)):
-            if index.get("aiguide_terms"):
-                index["entries"] = [entry for entry in index["entries"]
-                                    if entry[1][:1].isascii()]
+    for index in indexes:
+        index["entries"] = [entry for entry in index["entries"] if entry[1][:1].isascii()]

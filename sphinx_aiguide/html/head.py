@@ -68,6 +68,8 @@ def has_description(metatags: str, doctree: nodes.document) -> bool:
     for meta in doctree.findall(nodes.meta):
         if str(meta.get("name", "")).strip().lower() == "description":
             return True
+    if "description" not in metatags.lower():
+        return False  # most pages: no need to parse the tags
     finder = _DescriptionFinder()
     finder.feed(metatags)
     finder.close()

@@ -99,7 +99,9 @@ class PageGraph:
                  primary: ConceptRecord | None, *, glossary: bool = False) -> Node:
         """The page itself, with the review data readers see in its byline.
 
-        The *glossary* page is a ``CollectionPage`` whose main entity is the whole set.
+        Its description is its main entity's, once (the page's ``<meta name="description">``
+        says it to search engines that read no structured data). The *glossary* page is a
+        ``CollectionPage`` whose main entity is the whole set.
         """
         node: Node = {"@type": "CollectionPage" if glossary else "WebPage", "name": name}
         url = absolute(self._config, self.current)
@@ -112,8 +114,6 @@ class PageGraph:
             node["mainEntity"] = {"@id": self._ref(self._glossary_uri())}
         elif primary is not None:
             node["mainEntity"] = {"@id": self._term_ref(primary)}
-        if primary is not None and primary["summary"]:
-            node["description"] = primary["summary"]
         if keys:
             node["reviewedBy"] = self._people(keys)
         if iso:

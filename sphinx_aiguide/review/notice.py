@@ -1,8 +1,8 @@
 """Telling readers that an entry is due for review: when a page is written, and again later.
 
 A byline carries its entry's due date from reading; whether that date has come is decided
-when the page is written, for every builder (:class:`ReviewNoticeTransform`). A website
-also carries the notice of an entry not yet due, hidden (:class:`LiveReviewNoticeTransform`),
+when the page is written, for every builder (:func:`add_notices`). A website also
+carries the notice of an entry not yet due, hidden,
 and ``aiguide-review.js`` — added only to pages that hold such a notice — shows it once the
 reader's clock reaches the date, so a page served long after its build stays honest.
 Pages whose entries fell due since the last build are written again
@@ -15,12 +15,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_aiguide import priorities
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain
-from sphinx_aiguide.html.urls import WEBSITE_BUILDERS
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import aiguide_byline, aiguide_review_next, aiguide_review_notice
 from sphinx_aiguide.review.byline import date_node, fill_template
@@ -60,39 +57,27 @@ def _after(node: nodes.Element, new: nodes.Element) -> None:
     parent.insert(parent.index(node) + 1, new)
 
 
-class ReviewNoticeTransform(SphinxPostTransform):
-    """Every builder: the notice after the byline of an entry due on the day of the build.
+def add_notices(config: Config, bylines: list[aiguide_byline], *, live: bool) -> None:
+    """The notices at the bylines of entries with a due date, when the page is written.
 
-    With ``aiguide_show_due``, the byline of an entry not yet due says when it will be.
+    Every builder: the notice after the byline of an entry due on the day of the build;
+    with ``aiguide_show_due``, the byline of an entry not yet due says when it will be.
+    *live* (websites): the notice of an entry not yet due is there too, hidden until the
+    reader's clock says so.
     """
-
-    default_priority = priorities.REVIEW_NOTICE
-
-    def run(self, **kwargs: Any) -> None:
-        current = settings(self.config)
-        now = today(current)
-        for byline in list(self.document.findall(aiguide_byline)):
-            due = byline.get("due")
-            if not due:
-                continue
-            if falls_due(due, now):
-                _after(byline, _notice(self.config, due, hidden=False))
-            elif current.show_due:
-                byline += _next_review(self.config, due)
-
-
-class LiveReviewNoticeTransform(SphinxPostTransform):
-    """Websites: the notice of an entry not yet due, hidden until the reader's clock says so."""
-
-    builders = tuple(sorted(WEBSITE_BUILDERS))
-    default_priority = priorities.LIVE_REVIEW_NOTICE
-
-    def run(self, **kwargs: Any) -> None:
-        now = today(settings(self.config))
-        for byline in list(self.document.findall(aiguide_byline)):
-            due = byline.get("due")
-            if due and not falls_due(due, now):
-                _after(byline, _notice(self.config, due, hidden=True))
+    current = settings(config)
+    now = today(current)
+    for byline in bylines:
+        due = byline.get("due")
+        if not due:
+            continue
+        if falls_due(due, now):
+            _after(byline, _notice(config, due, hidden=False))
+            continue
+        if current.show_due:
+            byline += _next_review(config, due)
+        if live:
+            _after(byline, _notice(config, due, hidden=True))
 
 
 def add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],

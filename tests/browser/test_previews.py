@@ -116,3 +116,41 @@ def test_previews_work_without_javascript(browser: Browser, site: Site) -> None:
     page.mouse.move(5, 5)
     assert not preview.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("theme", ["aiguide", "furo"])
+def test_links_to_the_same_concept_share_one_preview(browser: Browser, site: Site,
+                                                     theme: str) -> None:
+    """The page holds one preview per concept; it opens beside whichever link is used."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{site('shared-preview', html_theme=theme)}/usage.html")
+    first, second = page.locator("a.aiguide-ref").all()
+    assert first.get_attribute("aria-describedby") == second.get_attribute("aria-describedby")
+    preview = page.locator(f"#{first.get_attribute('aria-describedby')}")
+    assert page.locator(".aiguide-preview", has_text="Value alignment is").count() == 1
+    for link in (second, first, second):
+        page.mouse.move(5, 5)
+        link.hover()
+        assert preview.is_visible()
+        link_box, preview_box = link.bounding_box(), preview.bounding_box()
+        assert link_box and preview_box
+        # right below the link it belongs to now
+        assert 0 < preview_box["y"] - (link_box["y"] + link_box["height"]) < 20
+        assert abs(preview_box["x"] - link_box["x"]) < 40
+    # the keyboard brings it too, and Escape closes it there
+    page.mouse.move(5, 5)
+    second_text = second.inner_text()
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if active(page) == second_text:
+            break
+    else:
+        pytest.fail("Tab never reached the second link")
+    assert preview.is_visible()
+    link_box, preview_box = second.bounding_box(), preview.bounding_box()
+    assert link_box and preview_box
+    assert 0 < preview_box["y"] - (link_box["y"] + link_box["height"]) < 20
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    context.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import Build, Shared
+from ..helpers import body_of, run_build
 
 DUPLICATES = [
     "clash.rst:4: WARNING: concept name 'ALIGNMENT' is defined twice: here and in "
@@ -52,3 +53,42 @@ def test_rebuild_after_an_edit_forgets_what_was_removed(build: Build) -> None:
     assert record is not None
     assert record["docname"] == "alignment"
     assert domain.find("ben1") is not None
+
+
+PLAIN_PAGE = """\
+Plain
+=====
+
+A page with nothing of the package: a paragraph with *emphasis*, a ``literal`` and a
+`link <https://example.org>`_.
+
+.. rubric:: A rubric
+
+- a list item
+- another
+
+.. code-block:: python
+
+   print("code")
+"""
+
+
+def test_pages_without_concepts_are_written_as_sphinx_writes_them(tmp_path: Path) -> None:
+    """The package leaves a page alone that holds no concept, question, byline or link."""
+    bodies = {}
+    for name, extensions in (("with", '["sphinx_aiguide"]'), ("without", "[]")):
+        source = tmp_path / name
+        source.mkdir()
+        (source / "conf.py").write_text(f"extensions = {extensions}\n", encoding="utf-8")
+        (source / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   plain\n   entry\n",
+                                          encoding="utf-8")
+        (source / "plain.rst").write_text(PLAIN_PAGE, encoding="utf-8")
+        entry = "Entry\n=====\n\n" + (".. concept::\n\n   A summary.\n" if extensions != "[]"
+                                      else "A summary.\n")
+        (source / "entry.rst").write_text(entry, encoding="utf-8")
+        built = run_build(source)
+        assert built.warnings == ""
+        bodies[name] = body_of((built.outdir / "plain.html").read_text(encoding="utf-8"))
+        if extensions != "[]":
+            assert sorted(built.data["work"]) == ["entry"]
+    assert bodies["with"] == bodies["without"]

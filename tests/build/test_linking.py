@@ -91,7 +91,18 @@ def test_previews_describe_links_without_changing_their_names(built: Shared,
         "Überanpassung is when a model learns its training data too closely to generalise.",
         "Zero-shot learning is solving a task without task-specific examples.",
     }
-    assert len(previews) == len(links) == 8  # one id per link on the page
+    # one preview per concept on the page, beside the first link to it; later links to
+    # the same concept are described by the same element and carry none of their own
+    assert len(links) == 8
+    assert len(previews) == 3
+    # (the preview the link names, the id of the preview right after the link, if any)
+    wraps = re.findall(r'aria-describedby="([^"]+)".*?</a>(?:<span class="aiguide-preview'
+                       r'[^"]*" id="([^"]+)")?', result.body("usage"))
+    assert len(wraps) == 8
+    seen = set()
+    for named, beside in wraps:
+        assert beside == ("" if named in seen else named)
+        seen.add(named)
     assert 'role="tooltip"' in result.body("usage")
 
 

@@ -38,7 +38,8 @@ def test_primary_concept_page_carries_description_title_and_graph(built: Shared,
     term_id = f"{url}#concept-overfitting"
     assert graph["WebPage"] == [{
         "@type": "WebPage", "@id": url, "url": url, "name": "Overfitting",
-        "inLanguage": "en", "mainEntity": {"@id": term_id}, "description": SUMMARY,
+        # the summary is the DefinedTerm's description (and the meta description), once
+        "inLanguage": "en", "mainEntity": {"@id": term_id},
         # the concept's own review data wins over the page's
         "reviewedBy": [
             {"@type": "Person", "name": "Harsh Desai", "url": "https://example.org/hdesai",

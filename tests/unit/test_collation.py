@@ -25,7 +25,7 @@ TERMS = ["Zebra", "Äpple", "Örebro", "Åsa", "apple", "Überanpassung", "Value
 def engine(request: pytest.FixtureRequest) -> Engine:
     if request.param == "built-in":
         return Collation
-    if module.icu is None:
+    if module.pyicu() is None:
         pytest.fail('PyICU is missing: run `python -m pip install -e ".[test]"` (it builds '
                     "against Debian's libicu-dev)", pytrace=False)
     return IcuCollation

@@ -1,0 +1,2 @@
+project = "Shared previews"
+extensions = ["sphinx_aiguide"]
