@@ -79,11 +79,12 @@ def has_description(metatags: str, doctree: nodes.document) -> bool:
 def find_title_template(app: Sphinx, config: Config) -> None:
     """Let the themes of :data:`TITLE_BLOCK_THEMES` find :data:`TITLE_TEMPLATE`.
 
-    Only when such a theme is chosen and a template is set. The folder goes after the
-    project's own, so a project's ``layout.html`` or ``page.html`` is still the one used; a
-    new list, since an unset ``templates_path`` is a default that every project shares.
+    Only when such a theme is chosen and a template is set (read as it is: converting the
+    settings now would fix them before later handlers of this event run). The folder goes after
+    the project's own, so a project's ``layout.html`` or ``page.html`` is still the one
+    used; a new list, since an unset ``templates_path`` is a default every project shares.
     """
-    if config.html_theme in TITLE_BLOCK_THEMES and settings(config).title_template:
+    if config.html_theme in TITLE_BLOCK_THEMES and config.aiguide_title_template:
         config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
 
 
