@@ -17,6 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_id
 
 from sphinx_aiguide import priorities
+from sphinx_aiguide.nodes import PTEX_ENGINES
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -61,14 +62,15 @@ class MakeindexSafeTransform(SphinxPostTransform):
 
     makeindex files an entry under its first byte, which splits a UTF-8 letter such as Ü
     and stops pdflatex (a Sphinx glossary term does the same). xindy, Sphinx's
-    ``latex_use_xindy``, files them properly, and then every entry stays.
+    ``latex_use_xindy`` (the default with xelatex and lualatex), and mendex, which Sphinx
+    uses with platex and uplatex (Japanese), read UTF-8: with them every entry stays.
     """
 
     default_priority = priorities.MAKEINDEX_SAFE
     builders = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        if self.config.latex_use_xindy:
+        if self.config.latex_use_xindy or self.config.latex_engine in PTEX_ENGINES:
             return
         for index in list(self.document.findall(addnodes.index)):
             if index.get("aiguide_terms"):
