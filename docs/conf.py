@@ -30,11 +30,16 @@ aiguide_title_template = "{term}: What It Is and Why It Matters"
 aiguide_autolink = "first"
 aiguide_warn_unused = True
 
-# pdflatex, which builds the PDF on Read the Docs, knows the letters of Western European
-# languages but not every symbol: these pages use two more.
+# The PDF shows the Japanese and Chinese examples of the languages page: xelatex with
+# xeCJK and Noto's CJK fonts (Read the Docs' build image has both). Dashes, quotes, "…"
+# and "·" stay Western: xeCJK would set them as Chinese punctuation, spaces dropped.
+latex_engine = "xelatex"
 latex_elements = {
-    "preamble": "\n".join([
-        r"\DeclareUnicodeCharacter{2212}{\ensuremath{-}}",  # minus sign
-        r"\DeclareUnicodeCharacter{2264}{\ensuremath{\leq}}",  # less-than or equal
-    ]),
+    "preamble": r"""
+\usepackage{xeCJK}
+\xeCJKDeclareCharClass{Default}{"00B7, "2013, "2014, "2018 -> "201D, "2026}
+\setCJKmainfont{Noto Serif CJK JP}
+\setCJKsansfont{Noto Sans CJK JP}
+\setCJKmonofont{Noto Sans Mono CJK JP}
+""",
 }

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from sphinx.writers.texinfo import TexinfoTranslator
 
 
+#: The engines Sphinx uses for Japanese (``latex_engine``): pTeX's, with mendex for the index.
+PTEX_ENGINES = frozenset({"platex", "uplatex"})
+
+
 def plain_text(node: nodes.Node) -> str:
     """The text of *node* as readers see it, for bylines, structured data and exports.
 
@@ -97,6 +101,15 @@ class aiguide_review_notice(nodes.paragraph):
 
 class aiguide_review_next(nodes.inline):
     """``Next review due …`` in a byline (``aiguide_show_due``). Attribute ``due``."""
+
+
+class aiguide_separator(nodes.inline):
+    """The ``·`` between the parts of a byline, with a space on each side outside it.
+
+    LaTeX boxes it: xeCJK (Sphinx's set-up for Chinese, and any document that loads it)
+    takes U+00B7 for closing punctuation and drops the space after it ("Lee ·Last"). pTeX
+    (Japanese) sets it as a full-width character, centred between the spaces, unboxed.
+    """
 
 
 class aiguide_review_date(nodes.inline):
@@ -227,6 +240,24 @@ def _depart_summary(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 
+def _visit_bare(self: HTML5Translator, node: nodes.Element) -> None:
+    pass  # the text alone, without the <span> of an inline
+
+
+def _depart_bare(self: HTML5Translator, node: nodes.Element) -> None:
+    pass
+
+
+def _visit_latex_box(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if self.config.latex_engine not in PTEX_ENGINES:
+        self.body.append(r"\mbox{")
+
+
+def _depart_latex_box(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if self.config.latex_engine not in PTEX_ENGINES:
+        self.body.append("}")
+
+
 def _visit_latex_block(self: LaTeXTranslator, node: nodes.Element) -> None:
     # LaTeX labels no container: give each id a \label, or links to it go nowhere
     self.body.append(self.hypertarget_to(node, anchor=True) if node["ids"] else "")
@@ -264,6 +295,8 @@ VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
     aiguide_term: {},
     aiguide_faq_question: {},
     aiguide_byline: {},
+    aiguide_separator: {"html": (_visit_bare, _depart_bare),
+                        "latex": (_visit_latex_box, _depart_latex_box)},
     aiguide_review_date: {"html": (_visit_time, _depart_time)},
     aiguide_review_notice: {"html": (_visit_notice, _depart_notice)},
     aiguide_review_next: {"html": (_visit_next, _depart_next)},

@@ -32,6 +32,7 @@ from sphinx_aiguide.directives.terms import makeindex_safe
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.html.urls import WEBSITE_BUILDERS
 from sphinx_aiguide.nodes import (
+    PTEX_ENGINES,
     aiguide_byline,
     aiguide_faq_item,
     aiguide_index,
@@ -112,7 +113,9 @@ class AfterResolving(SphinxPostTransform):
             return
         website = _Websites(self.document).is_supported()
         html = _Html(self.document).is_supported()
-        makeindex = _Latex(self.document).is_supported() and not self.config.latex_use_xindy
+        # xindy (latex_use_xindy) and mendex (Japanese engines) file every entry
+        makeindex = _Latex(self.document).is_supported() and not (
+            self.config.latex_use_xindy or self.config.latex_engine in PTEX_ENGINES)
         previews: list[nodes.reference] = []
         bylines: list[aiguide_byline] = []
         labels: list[nodes.rubric] = []

@@ -58,8 +58,9 @@ def makeindex_safe(indexes: list[addnodes.index]) -> None:
 
     makeindex files an entry under its first byte, which splits a UTF-8 letter such as Ü
     and stops pdflatex (a Sphinx glossary term does the same). xindy, Sphinx's
-    ``latex_use_xindy``, files them properly, and then every entry stays (the caller
-    checks). *indexes* are the index nodes the package made for concepts' names.
+    ``latex_use_xindy`` (the default with xelatex and lualatex), and mendex, which Sphinx
+    uses with platex and uplatex (Japanese), read UTF-8: with them every entry stays (the
+    caller checks). *indexes* are the index nodes the package made for concepts' names.
     """
     for index in indexes:
         index["entries"] = [entry for entry in index["entries"] if entry[1][:1].isascii()]

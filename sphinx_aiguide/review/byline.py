@@ -11,7 +11,7 @@ from docutils import nodes
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.locales import ENGLISH, reader_locale
-from sphinx_aiguide.nodes import aiguide_byline, aiguide_review_date
+from sphinx_aiguide.nodes import aiguide_byline, aiguide_review_date, aiguide_separator
 from sphinx_aiguide.review.dates import format_review_date
 from sphinx_aiguide.review.registry import lookup
 
@@ -92,9 +92,14 @@ def make_byline(config: Config, keys: list[str], iso: str, *, due: str = "",
         line["due"] = due
     for index, half in enumerate(halves):
         if index:
-            line += nodes.Text(" · ")
+            line.extend(separator())
         line.extend(half)
     return line
+
+
+def separator() -> list[nodes.Node]:
+    """`` · ``, which parts a byline."""
+    return [nodes.Text(" "), aiguide_separator("", "·"), nodes.Text(" ")]
 
 
 def date_node(config: Config, iso: str) -> aiguide_review_date:

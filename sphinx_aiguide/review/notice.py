@@ -20,7 +20,7 @@ from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
 from sphinx_aiguide.nodes import aiguide_byline, aiguide_review_next, aiguide_review_notice
-from sphinx_aiguide.review.byline import date_node, fill_template
+from sphinx_aiguide.review.byline import date_node, fill_template, separator
 from sphinx_aiguide.review.checks import Rules, concept_states, falls_due, page_states
 from sphinx_aiguide.review.dates import today
 
@@ -46,7 +46,7 @@ def _notice(config: Config, due: str, *, hidden: bool) -> aiguide_review_notice:
 def _next_review(config: Config, due: str) -> aiguide_review_next:
     # the separator belongs to the part: when the part is hidden, no "·" is left over
     text = str(_("Next review due {date}"))
-    return aiguide_review_next("", "", nodes.Text(" · "),
+    return aiguide_review_next("", "", *separator(),
                                *fill_template(text, {"date": [date_node(config, due)]}),
                                classes=["aiguide-review-next"], due=due)
 

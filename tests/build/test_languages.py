@@ -2,13 +2,16 @@
 
 Per language: the byline's date and its list of three reviewers (CLDR's long date and
 list patterns), the A–Z order and letter groups of the index and of the theme's jump bar,
-no English label left in HTML, and LaTeX and EPUB builds without a warning.
+no English label left in HTML, LaTeX and EPUB builds without a warning, and a PDF whose
+text says the same (compiled as ``make latexpdf`` compiles it, and read with pdftotext).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -18,6 +21,7 @@ from sphinx_aiguide.i18n import LOCALE_DIR
 
 from ..conftest import Build, Shared
 from ..helpers import Built, read_page, text_of
+from .test_downloads import compile_pdf, guide_settings
 
 ROOT = "languages"
 LANGUAGES = ["en", "de", "es", "fr", "ja", "zh_CN"]
@@ -151,6 +155,8 @@ def test_latex_and_epub_read_right(built: Shared, language: str, builder: str) -
     if builder == "latex":
         text = result.read("aiguide.tex")
         headings = re.findall(r"\\subsubsection\*\{(.*?)\}", text)
+        # the byline's dot is boxed, or xeCJK drops the space after it; pTeX's is not
+        assert (r" \mbox{·} " in text) == (language != "ja")
     else:
         text = result.read("index.xhtml")
         headings = [text_of(h) for h in re.findall(
@@ -160,3 +166,78 @@ def test_latex_and_epub_read_right(built: Shared, language: str, builder: str) -
     letters = [letter.replace("#", r"\#") if builder == "latex" else letter
                for letter, _terms in expected]
     assert [h for h in headings if h in letters] == letters
+
+
+# -- PDF ----------------------------------------------------------------------------------
+
+#: The engine Sphinx picks for Japanese and Chinese (docs/languages.md has the table); the
+#: other languages are built with the snippet's.
+ENGINES = {"ja": "uplatex", "zh_CN": "xelatex"}
+#: What those engines' default fonts lack, and so leave blank (docs/languages.md says so):
+#: Harano Aji has no simplified 习 (of 强化学习), Fandol no katakana ー (of トークン化).
+GAPS = {"ja": "习", "zh_CN": "ー"}
+#: Each language with the ``conf.py`` snippet of docs/languages.md it is built with, if any:
+#: the other languages need xeCJK for the glossary's Japanese and Chinese terms.
+PDFS = [(language, "xeCJK") for language in ("en", "de", "es", "fr")] + [
+    ("ja", None), ("zh_CN", None), ("zh_CN", "Noto Serif CJK SC")]
+
+#: The labels of a concept in the PDF (the byline is checked whole).
+PDF_LABELS = ("Concept", "In Depth", "Related concepts", "Frequently Asked Questions",
+              "Referenced by")
+
+CJK = "[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]"
+LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+
+
+def catalog(language: str) -> dict[str, str]:
+    """The package's translations into *language* (none for English)."""
+    path = LOCALE_DIR / language / "LC_MESSAGES" / "sphinx_aiguide.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return {str(message.id): str(message.string) for message in read_po(handle)
+                if message.id and message.string}
+
+
+def reading(text: str) -> str:
+    """*text* as it reads: ligatures as letters, white space as one space, and none beside
+    Japanese and Chinese characters (the engines set those apart by spacing, not spaces)."""
+    text = " ".join(text.translate(LIGATURES).split())
+    return re.sub(rf" (?={CJK})|(?<={CJK}) ", "", text)
+
+
+@pytest.mark.latex
+@pytest.mark.parametrize(("language", "snippet"), PDFS)
+def test_the_pdf_reads_right(built: Shared, tmp_path: Path, language: str,
+                             snippet: str | None) -> None:
+    settings = guide_settings("languages.md", snippet) if snippet else {}
+    result = built(ROOT, "latex", confoverrides={"language": language, **settings})
+    assert result.warnings == ""
+    compiled = compile_pdf(result, tmp_path / "latex",
+                           settings.get("latex_engine") or ENGINES[language])
+    gaps = "" if snippet else GAPS.get(language, "")
+    assert compiled.missing() == gaps
+    text = compiled.text()
+    assert reading(text_of(BYLINES[language])) in reading(text)
+    # the A–Z chapter: the jump bar, then each letter and its terms in order
+    blank = dict.fromkeys(map(ord, gaps))
+    groups = [(letter, [term.translate(blank) for term in terms])
+              for letter, terms in (SPANISH if language == "es" else GROUPS)]
+    expected = [line for letter, terms in groups for line in (letter, *terms)]
+    lines = [reading(line) for line in text.splitlines()]
+    bar = [number for number, line in enumerate(lines)
+           if line.replace(" ", "") == "".join(letter for letter, _terms in groups)]
+    assert len(bar) == 1
+    seen = [number for number, line in enumerate(lines)
+            if number > bar[0] and line in expected][:len(expected)]
+    assert [lines[number] for number in seen] == expected
+    # then the index at the back: every term with its page, Japanese (mendex) included
+    index = "\n".join(lines[seen[-1] + 1:])
+    for _letter, terms in groups:
+        for term in terms:
+            assert re.search(rf"^{re.escape(term)}\s*,\s*\d", index, re.M), term
+    # the labels, in the language; none left in English
+    translations = catalog(language)
+    labels = {translations.get(label, label) for label in PDF_LABELS}
+    assert labels <= set(lines)
+    assert (set(PDF_LABELS) - labels) & set(lines) == set()

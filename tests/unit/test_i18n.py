@@ -147,8 +147,8 @@ def untranslated_in_code(source: str) -> list[str]:
             texts = [arg.value for arg in node.args if isinstance(arg, ast.Constant)
                      and isinstance(arg.value, str)]
         elif name == "append" and "body" in ast.unparse(func):
-            # HTML visitors: the text between tags
-            texts = [re.sub(r"<[^>]*>", "", arg.value) for arg in node.args
+            # HTML and LaTeX visitors: the text between tags and commands
+            texts = [re.sub(r"<[^>]*>|\\[A-Za-z@]+", "", arg.value) for arg in node.args
                      if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
         else:
             continue
@@ -159,6 +159,9 @@ def untranslated_in_code(source: str) -> list[str]:
 
 def test_the_code_check_finds_a_plain_label() -> None:
     assert untranslated_in_code('make_label(str(_("Concept")))\nnodes.Text(" · ")') == []
+    assert untranslated_in_code('self.body.append(r"\\mbox{")') == []
+    assert untranslated_in_code('self.body.append(r"\\textbf{Concept}")') == [
+        "line 1: '{Concept}'"]
     assert untranslated_in_code(
         'make_label("Concept")\nself.body.append("<p>See also</p>")') == [
         "line 1: 'Concept'", "line 2: 'See also'"]
