@@ -11,10 +11,13 @@ itself is in :mod:`._extension`.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.texinfo import TexinfoTranslator
@@ -36,6 +39,22 @@ def plain_text(node: nodes.Node) -> str:
     assert isinstance(node, nodes.Element)
     return node.child_text_separator.join(plain_text(child) for child in node.children
                                           if not isinstance(child, nodes.system_message))
+
+
+#: What each page written in this process holds that needs a script: noted by
+#: :class:`.writing.AfterResolving` during its walk, read when the page's head is made, so
+#: nothing walks the page again. Keyed by the doctree itself, and forgotten with it.
+_HOLDS: WeakKeyDictionary[nodes.document, frozenset[str]] = WeakKeyDictionary()
+
+
+def note_holds(document: nodes.document, found: Iterable[str]) -> None:
+    """Note what *document* holds (``"previews"``, ``"questions"``, ``"live-notices"``)."""
+    _HOLDS[document] = frozenset(found)
+
+
+def holds(document: nodes.document | None, what: str) -> bool:
+    """Whether the written *document* holds *what* (see :func:`note_holds`)."""
+    return document is not None and what in _HOLDS.get(document, ())
 
 
 class aiguide_concept(nodes.container):

@@ -40,6 +40,7 @@ from sphinx_aiguide.nodes import (
     aiguide_reference,
     aiguide_referenced_by,
     aiguide_term,
+    note_holds,
 )
 from sphinx_aiguide.review.notice import add_notices
 
@@ -136,7 +137,11 @@ class AfterResolving(SphinxPostTransform):
             elif isinstance(node, addnodes.index) and makeindex and node.get("aiguide_terms"):
                 entries.append(node)
         links.add_previews(previews)
-        add_notices(self.config, bylines, live=website)
+        hidden = add_notices(self.config, bylines, live=website)
         if html:
             as_html(labels, items)
         makeindex_safe(entries)
+        # for the head of the page: which scripts it needs, without another walk
+        note_holds(self.document, [name for name, found in (
+            ("previews", previews), ("questions", html and items), ("live-notices", hidden),
+        ) if found])

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_aiguide.html.urls import is_website
-from sphinx_aiguide.nodes import aiguide_details, aiguide_preview
+from sphinx_aiguide.nodes import holds
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -34,7 +34,7 @@ def add_preview_script(app: Sphinx, pagename: str, templatename: str,
 
     Previews open and stay open without script; only dismissing one needs it.
     """
-    if doctree is not None and next(iter(doctree.findall(aiguide_preview)), None) is not None:
+    if holds(doctree, "previews"):
         app.add_js_file(PREVIEW_SCRIPT, loading_method="defer")
 
 
@@ -45,6 +45,5 @@ def add_question_script(app: Sphinx, pagename: str, templatename: str,
     In every theme: browsers scroll to a ``#faq-…`` target but leave its ``<details>``
     closed. Only websites: e-books are not opened at a link from elsewhere.
     """
-    if doctree is not None and is_website(app.builder) and \
-            next(iter(doctree.findall(aiguide_details)), None) is not None:
+    if is_website(app.builder) and holds(doctree, "questions"):
         app.add_js_file(QUESTION_SCRIPT, loading_method="defer")

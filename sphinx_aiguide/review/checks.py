@@ -154,6 +154,8 @@ def _warn_future(env: BuildEnvironment, record: ConceptRecord | PageReview, now:
 def _warn_old(env: BuildEnvironment, what: str, state: ReviewState,
               record: ConceptRecord | PageReview, max_age: int | None) -> None:
     """One warning for a review that is stale or due (stale said first: it says more)."""
+    if not (state.stale or state.is_due):
+        return  # most entries, on every build: nothing to name
     who = reviewer_names(env.config, state.reviewers) or "no named reviewer"
     if state.stale:
         logger.warning(

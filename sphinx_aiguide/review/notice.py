@@ -19,7 +19,12 @@ from docutils import nodes
 from sphinx_aiguide.config import settings
 from sphinx_aiguide.domain import aiguide_domain
 from sphinx_aiguide.i18n import _
-from sphinx_aiguide.nodes import aiguide_byline, aiguide_review_next, aiguide_review_notice
+from sphinx_aiguide.nodes import (
+    aiguide_byline,
+    aiguide_review_next,
+    aiguide_review_notice,
+    holds,
+)
 from sphinx_aiguide.review.byline import date_node, fill_template, separator
 from sphinx_aiguide.review.checks import Rules, concept_states, falls_due, page_states
 from sphinx_aiguide.review.dates import today
@@ -57,16 +62,17 @@ def _after(node: nodes.Element, new: nodes.Element) -> None:
     parent.insert(parent.index(node) + 1, new)
 
 
-def add_notices(config: Config, bylines: list[aiguide_byline], *, live: bool) -> None:
+def add_notices(config: Config, bylines: list[aiguide_byline], *, live: bool) -> bool:
     """The notices at the bylines of entries with a due date, when the page is written.
 
     Every builder: the notice after the byline of an entry due on the day of the build;
     with ``aiguide_show_due``, the byline of an entry not yet due says when it will be.
     *live* (websites): the notice of an entry not yet due is there too, hidden until the
-    reader's clock says so.
+    reader's clock says so. Returns whether it added such a hidden notice.
     """
     current = settings(config)
     now = today(current)
+    hidden = False
     for byline in bylines:
         due = byline.get("due")
         if not due:
@@ -78,13 +84,14 @@ def add_notices(config: Config, bylines: list[aiguide_byline], *, live: bool) ->
             byline += _next_review(config, due)
         if live:
             _after(byline, _notice(config, due, hidden=True))
+            hidden = True
+    return hidden
 
 
 def add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                doctree: nodes.document | None) -> None:
     """Add the script to the pages that hold a hidden notice, and to no other page."""
-    if doctree is not None and any(notice.get("hidden")
-                                   for notice in doctree.findall(aiguide_review_notice)):
+    if holds(doctree, "live-notices"):
         app.add_js_file(SCRIPT, loading_method="defer")
 
 
