@@ -55,10 +55,11 @@ def aiguide_page(data: dict[str, object]) -> str:
     paragraphs: list[str] = data["paragraphs"]  # type: ignore[assignment]
     mentions: list[str] = data["mentions"]  # type: ignore[assignment]
     faqs: list[tuple[str, str]] = data["faqs"]  # type: ignore[assignment]
+    related: list[str] = data["related"]  # type: ignore[assignment]
     name = data["term"]
     lines = [":reviewed-by: editors", f":last-reviewed: {data['date']}", "",
              str(name), "=" * len(str(name)), "", ".. concept::",
-             f"   :related: {', '.join(data['related'])}", "", f"   {data['summary']}", "",
+             f"   :related: {', '.join(related)}", "", f"   {data['summary']}", "",
              f"   {paragraphs[0]} See :concept:`{mentions[0]}`.", "",
              f"   {paragraphs[1]} Compare :concept:`{mentions[1]}`.", ""]
     for question, answer in faqs:

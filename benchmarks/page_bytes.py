@@ -3,7 +3,8 @@
 ``python benchmarks/page_bytes.py`` builds the generated glossary both ways (``generate.py``,
 100 concepts: page size does not depend on N) and prints the average size of a concept
 page, split into the parts the package adds: the JSON-LD block, the meta description,
-the previews beside concept links, the "Referenced by" list, and everything else.
+the previews beside concept links, the "Referenced by" list, and everything else; and
+the number of HTML elements of each.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ def main() -> None:
         rest -= size
         print(f"| … of which {label} | {size:,.0f} |")
     print(f"| … everything else | {rest:,.0f} ({rest / plain:.2f} times the plain page) |")
+    elements = {variant: sum(len(re.findall(r"<[a-z]", page)) for page in found) / count
+                for variant, found in pages.items()}
+    print(f"\nHTML elements per concept page: {elements['aiguide']:,.0f} against "
+          f"{elements['plain']:,.0f} ({elements['aiguide'] / elements['plain']:.2f} times).")
 
 
 if __name__ == "__main__":

@@ -45,8 +45,8 @@ def profile(source: Path, out: Path) -> pstats.Stats:
 def cumulative(stats: pstats.Stats, path: str, name: str) -> float:
     """Cumulative seconds of the function *name* defined in a file ending in *path*."""
     table = stats.stats  # type: ignore[attr-defined]
-    return sum(row[3] for (file, _line, function), row in table.items()
-               if function == name and file.replace("\\", "/").endswith(path))
+    return float(sum(row[3] for (file, _line, function), row in table.items()
+                     if function == name and file.replace("\\", "/").endswith(path)))
 
 
 def entry_points(stats: pstats.Stats, count: int) -> list[tuple[float, int, str]]:
