@@ -148,7 +148,13 @@ class SourceCheckTransform(SphinxTransform):
                                f"'.. {name}:' with one colon is a comment, so none of it is "
                                f"shown: write '.. {name}::'", _comment_start(comment, name))
         placeholders: list[nodes.Element] = []
+        # file-wide fields are the page's metadata, never shown (MyST front matter's
+        # values also carry no line of their own)
+        fields = {id(paragraph) for docinfo in self.document.findall(nodes.docinfo)
+                  for paragraph in docinfo.findall(nodes.paragraph)}
         for paragraph in self.document.findall(nodes.paragraph):
+            if id(paragraph) in fields:
+                continue
             lead = _leading_text(paragraph)
             if lead.startswith(PLACEHOLDER_STARTS) and is_placeholder(paragraph.astext()):
                 placeholders.append(paragraph)
