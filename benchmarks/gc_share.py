@@ -47,9 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="aiguide-gc-") as scratch:
-        for variant in ("aiguide", "plain"):
-            source = Path(scratch) / variant
-            generate.write(source, args.n, plain=variant == "plain")
+        for variant, source in generate.write_both(Path(scratch), args.n).items():
             done = subprocess.run([sys.executable, "-c", CHILD, "-q", "-b", "html", str(source),
                                    str(source / "_build")], capture_output=True, text=True,
                                   check=True)

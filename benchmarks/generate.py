@@ -110,6 +110,18 @@ def write(folder: Path, count: int, *, plain: bool) -> None:
         "   concepts/*\n", encoding="utf-8")
 
 
+#: The two projects of the same text: with sphinx-aiguide, and as plain Sphinx.
+VARIANTS = ("aiguide", "plain")
+
+
+def write_both(work: Path, count: int) -> dict[str, Path]:
+    """Write both projects of *count* concepts into ``work/aiguide`` and ``work/plain``."""
+    folders = {variant: work / variant for variant in VARIANTS}
+    for variant, folder in folders.items():
+        write(folder, count, plain=variant == "plain")
+    return folders
+
+
 def edit_summary(folder: Path, number: int = 0) -> None:
     """Change one concept's summary, the edit the incremental benchmark measures."""
     page = folder / "concepts" / f"c{number:05d}.rst"

@@ -41,10 +41,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="aiguide-bytes-") as scratch:
         work = Path(scratch)
-        pages = {}
-        for variant in ("aiguide", "plain"):
-            generate.write(work / variant, args.n, plain=variant == "plain")
-            pages[variant] = build(work / variant, work / f"{variant}-out")
+        pages = {variant: build(source, work / f"{variant}-out")
+                 for variant, source in generate.write_both(work, args.n).items()}
     count = len(pages["aiguide"])
     plain = sum(len(page.encode()) for page in pages["plain"]) / count
     total = sum(len(page.encode()) for page in pages["aiguide"]) / count

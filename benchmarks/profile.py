@@ -70,10 +70,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="aiguide-profile-") as scratch:
         work = Path(scratch)
-        stats = {}
-        for variant in ("aiguide", "plain"):
-            generate.write(work / variant, args.n, plain=variant == "plain")
-            stats[variant] = profile(work / variant, work / f"{variant}-out")
+        stats = {variant: profile(source, work / f"{variant}-out")
+                 for variant, source in generate.write_both(work, args.n).items()}
     print(f"Profile of a full build, N = {args.n} concepts (seconds under cProfile)\n")
     print("| Phase | sphinx-aiguide | plain Sphinx | difference |\n|---|---:|---:|---:|")
     for label, path, name in PHASES:

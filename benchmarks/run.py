@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import generate
 
 HERE = Path(__file__).parent
-VARIANTS = ("aiguide", "plain")
+VARIANTS = generate.VARIANTS
 
 
 @dataclass
@@ -168,10 +168,8 @@ def quick(sizes: tuple[int, ...] = (50, 200)) -> dict[int, float]:
     with tempfile.TemporaryDirectory(prefix="aiguide-quick-") as scratch:
         work = Path(scratch)
         for count in sizes:
-            cpu = {}
-            for variant in VARIANTS:
-                generate.write(work / variant, count, plain=variant == "plain")
-                cpu[variant] = sphinx(work / variant, work / f"{variant}-out")["cpu_seconds"]
+            cpu = {variant: sphinx(source, work / f"{variant}-out")["cpu_seconds"]
+                   for variant, source in generate.write_both(work, count).items()}
             ratios[count] = cpu["aiguide"] / cpu["plain"]
     return ratios
 
@@ -192,8 +190,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="aiguide-bench-") as scratch:
         work = Path(scratch)
-        for variant in VARIANTS:
-            generate.write(work / variant, args.n, plain=variant == "plain")
+        generate.write_both(work, args.n)
         samples = {variant: Samples() for variant in VARIANTS}
         for _ in range(args.runs):
             for variant in VARIANTS:

@@ -19,7 +19,7 @@ nodes and calls them in order.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -44,19 +44,12 @@ from sphinx_aiguide.nodes import (
 )
 from sphinx_aiguide.review.notice import add_notices
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 
 def _worth_walking(transform: SphinxPostTransform) -> bool:
     """Whether the page (or a page put into it) may hold anything for the package."""
     docname = transform.env.current_document.docname
     return aiguide_domain(transform.env).has_work(docname) or bool(
         transform.env.toctree_includes.get(docname))
-
-
-def _elements(document: nodes.document) -> Iterator[nodes.Element]:
-    return document.findall(nodes.Element)
 
 
 class _Websites(SphinxPostTransform):
@@ -88,7 +81,7 @@ class BeforeResolving(SphinxPostTransform):
         xrefs: list[addnodes.pending_xref] = []
         holders: list[aiguide_referenced_by] = []
         indexes: list[aiguide_index] = []
-        for node in _elements(self.document):
+        for node in self.document.findall(nodes.Element):
             if isinstance(node, addnodes.pending_xref):
                 xrefs.append(node)
             elif isinstance(node, aiguide_referenced_by):
@@ -122,7 +115,7 @@ class AfterResolving(SphinxPostTransform):
         labels: list[nodes.rubric] = []
         items: list[aiguide_faq_item] = []
         entries: list[addnodes.index] = []
-        for node in _elements(self.document):
+        for node in self.document.findall(nodes.Element):
             if isinstance(node, nodes.reference):
                 if website and node.get("aiguide_summary") and \
                         not isinstance(node, aiguide_reference):

@@ -23,4 +23,5 @@ def test_quick_benchmark_finds_no_gross_regression() -> None:
     ratios = {int(count): ratio for count, ratio in json.loads(result.stdout).items()}
     assert set(ratios) == {50, 200}
     assert all(0 < ratio <= 2 for ratio in ratios.values()), ratios
-    assert ratios[200] <= ratios[50] * 1.5, ratios
+    # a ratio under 1 at 50 concepts is noise in a build of a second or two
+    assert ratios[200] <= max(ratios[50], 1.0) * 1.5, ratios
