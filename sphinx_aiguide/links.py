@@ -13,16 +13,12 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
+from sphinx.util.nodes import clean_astext
 
 from sphinx_aiguide.directives.base import make_label
-from sphinx_aiguide.domain import AIGuideDomain
+from sphinx_aiguide.domain import AIGuideDomain, aiguide_domain
 from sphinx_aiguide.i18n import _
-from sphinx_aiguide.nodes import (
-    aiguide_link,
-    aiguide_preview,
-    aiguide_reference,
-    aiguide_referenced_by,
-)
+from sphinx_aiguide.nodes import aiguide_reference, aiguide_referenced_by
 from sphinx_aiguide.text import did_you_mean, term_key
 
 if TYPE_CHECKING:
@@ -55,12 +51,16 @@ def concepts_for_terms(domain: AIGuideDomain, links: list[addnodes.pending_xref]
             node["refdomain"], node["reftype"] = "aiguide", "concept"
 
 
-def fill_referenced_by(domain: AIGuideDomain, holders: list[aiguide_referenced_by]) -> None:
+def fill_referenced_by(env: BuildEnvironment, holders: list[aiguide_referenced_by], *,
+                       html: bool) -> None:
     """Fill each concept's "Referenced by" list from the domain (or drop it when empty).
 
     Runs before Sphinx resolves references, so the page links it adds are resolved by the
-    standard machinery in every builder, singlehtml and LaTeX included.
+    standard machinery in every builder, singlehtml and LaTeX included. In HTML the list is
+    written from the page names and titles the holder carries (:mod:`.nodes`): the same
+    markup, without five nodes per link that the page would otherwise carry to the end.
     """
+    domain = aiguide_domain(env)
     for holder in holders:
         record = domain.record_at(holder["docname"], holder["refid"])
         referrers = domain.referrers(record) if record else []
@@ -69,11 +69,15 @@ def fill_referenced_by(domain: AIGuideDomain, holders: list[aiguide_referenced_b
             continue
         # "no-search": the page is not about the titles of the pages that link to it
         holder["classes"].append("no-search")
+        holder += make_label(str(_("Referenced by")))
+        if html:
+            holder["referrers"] = [(docname, clean_astext(env.titles[docname]))
+                                   for docname in referrers if docname in env.titles]
+            continue
         items = nodes.bullet_list(classes=["aiguide-referenced-by-list"])
         for docname in referrers:
             items += nodes.list_item("", nodes.paragraph("", "",
                                                          doc_link(docname, holder["docname"])))
-        holder += make_label(str(_("Referenced by")))
         holder += items
 
 
@@ -89,15 +93,12 @@ def add_previews(links: list[nodes.reference]) -> None:
         summary = ref["aiguide_summary"]
         target = (ref.get("refuri") or ref.get("refid") or "", summary)
         preview_id = shared.get(target)
-        children: list[nodes.Node] = []
+        described = aiguide_reference(ref.rawsource, "", *ref.children, **ref.attributes)
         if preview_id is None:
             preview_id = shared[target] = f"aiguide-preview-{len(shared) + 1}"
-            # "no-search": Sphinx's search index must not count the summary as this page's
-            children.append(aiguide_preview("", summary, ids=[preview_id],
-                                            classes=["aiguide-preview", "no-search"]))
-        described = aiguide_reference(ref.rawsource, "", *ref.children, **ref.attributes,
-                                      preview_id=preview_id)
-        ref.parent.replace(ref, aiguide_link("", "", described, *children))
+            described["preview"] = summary
+        described["preview_id"] = preview_id
+        ref.replace_self(described)
 
 
 def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,

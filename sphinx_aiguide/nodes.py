@@ -138,7 +138,9 @@ class aiguide_review_date(nodes.inline):
 class aiguide_referenced_by(nodes.container):
     """Placeholder for a concept's "Referenced by" list, filled in when writing.
 
-    Attributes: ``docname`` and ``refid`` of the concept it belongs to.
+    Attributes: ``docname`` and ``refid`` of the concept it belongs to; in HTML,
+    ``referrers``, the ``(docname, title)`` of each page that links to it, from which the
+    list is written (other builders get a list of ordinary links instead).
     """
 
 
@@ -153,16 +155,15 @@ class aiguide_index_group(nodes.container):
     """The concepts of an A–Z listing under one letter (id ``aiguide-letter-<letter>``)."""
 
 
-class aiguide_link(nodes.inline):
-    """HTML only: a concept link and its preview, kept together for hover and focus."""
-
-
 class aiguide_reference(nodes.reference):
-    """HTML only: a resolved concept link described by its preview (``preview_id``)."""
+    """HTML only: a resolved concept link described by its preview.
 
-
-class aiguide_preview(nodes.inline):
-    """HTML only: the summary shown beside a concept link on hover and keyboard focus."""
+    Attributes: ``preview_id``, the id of the preview that describes it, and ``preview``,
+    the summary, on the page's first link to the concept, which writes the preview itself.
+    The link and its preview are written inside one wrapper, for hover and focus. They are
+    written from these attributes, not from nodes of their own: a page may hold hundreds
+    of concept links, and every node is work for each later step and the collector.
+    """
 
 
 class aiguide_details(nodes.General, nodes.Element):
@@ -209,33 +210,37 @@ def _depart_next(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</span>")
 
 
-def _visit_link(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append('<span class="aiguide-ref-wrap">')
-
-
-def _depart_link(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</span>")
-
-
 def _visit_reference(self: HTML5Translator, node: nodes.Element) -> None:
     # The preview describes the link (aria-describedby) instead of joining its text, so the
     # link's accessible name stays the term. Concept links are internal (resolved by the
     # domain), with a page address or, in singlehtml, an in-page id.
     href = node["refuri"] if node.get("refuri") else f"#{node.get('refid', '')}"
+    self.body.append('<span class="aiguide-ref-wrap">')
     self.body.append(self.starttag(node, "a", "", CLASS="reference internal", href=href,
                                    **{"aria-describedby": node["preview_id"]}))
 
 
-def _depart_reference(self: HTML5Translator, node: nodes.reference) -> None:
-    self.depart_reference(node)
-
-
-def _visit_preview(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "span", "", role="tooltip"))
-
-
-def _depart_preview(self: HTML5Translator, node: nodes.Element) -> None:
+def _depart_reference(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</a>")
+    if node.get("preview") is not None:
+        # "no-search": Sphinx's search index must not count the summary as this page's
+        self.body.append(f'<span class="aiguide-preview no-search" id="{node["preview_id"]}" '
+                         f'role="tooltip">{self.encode(node["preview"])}</span>')
     self.body.append("</span>")
+
+
+def _depart_referenced_by(self: HTML5Translator, node: nodes.Element) -> None:
+    # The list Sphinx would write for links to whole pages (``:doc:``), written here from
+    # the page names alone: one element per list instead of five nodes per link.
+    if node.get("referrers"):
+        fromdoc = node["docname"]
+        self.body.append('<ul class="aiguide-referenced-by-list simple">\n')
+        for docname, title in node["referrers"]:
+            uri = self.builder.get_relative_uri(fromdoc, docname)
+            self.body.append(f'<li><p><a class="reference internal" href="{self.attval(uri)}">'
+                             f'<span class="doc">{self.encode(title)}</span></a></p></li>\n')
+        self.body.append("</ul>\n")
+    self.body.append("</div>\n")
 
 
 def _visit_details(self: HTML5Translator, node: nodes.Element) -> None:
@@ -308,8 +313,8 @@ VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
     aiguide_index_group: {**_DIV, **_ANCHORED},
     aiguide_faq_item: _ANCHORED,
     **dict.fromkeys((aiguide_concept_summary, aiguide_concept_indepth, aiguide_concept_related,
-                     aiguide_faq_group, aiguide_faq_answer, aiguide_referenced_by,
-                     aiguide_index), _DIV),
+                     aiguide_faq_group, aiguide_faq_answer, aiguide_index), _DIV),
+    aiguide_referenced_by: {"html": (_visit_div, _depart_referenced_by)},
     aiguide_label: {},
     aiguide_term: {},
     aiguide_faq_question: {},
@@ -319,9 +324,7 @@ VISITORS: dict[type[nodes.Element], dict[str, tuple[Any, Any]]] = {
     aiguide_review_date: {"html": (_visit_time, _depart_time)},
     aiguide_review_notice: {"html": (_visit_notice, _depart_notice)},
     aiguide_review_next: {"html": (_visit_next, _depart_next)},
-    aiguide_link: {"html": (_visit_link, _depart_link)},
     aiguide_reference: {"html": (_visit_reference, _depart_reference)},
-    aiguide_preview: {"html": (_visit_preview, _depart_preview)},
     aiguide_details: {"html": (_visit_details, _depart_details)},
     aiguide_summary: {"html": (_visit_summary, _depart_summary)},
 }

@@ -93,7 +93,7 @@ class BeforeResolving(SphinxPostTransform):
         autolink.link_mentions(self.env, self.document, docname, xrefs)
         domain = aiguide_domain(self.env)
         links.concepts_for_terms(domain, xrefs)
-        links.fill_referenced_by(domain, holders)
+        links.fill_referenced_by(self.env, holders, html=_Html(self.document).is_supported())
         expand_indexes(self.env, self.document, indexes)
 
 

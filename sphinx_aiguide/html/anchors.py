@@ -30,7 +30,6 @@ from sphinx_aiguide.nodes import (
     aiguide_details,
     aiguide_faq_item,
     aiguide_index_group,
-    aiguide_preview,
     aiguide_summary,
 )
 from sphinx_aiguide.text import slugify
@@ -45,7 +44,7 @@ if TYPE_CHECKING:
 #: The package's nodes that carry ids: only their ids are renamed (Sphinx's own, sections
 #: and labels, are linked to by Sphinx's own machinery).
 OWN_NODES = (aiguide_concept, aiguide_faq_item, aiguide_details, aiguide_summary,
-             aiguide_index_group, aiguide_preview)
+             aiguide_index_group)
 
 
 def qualified(anchor: str, docname: str, taken: Collection[str]) -> str:
