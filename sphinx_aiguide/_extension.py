@@ -75,6 +75,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_event(LETTERS_CHANGED)
 
     app.connect("builder-inited", assets.add_css)
+    app.connect("builder-inited", writing.note_builder)
     app.connect("html-page-context", head.on_page, priority=HEAD_PRIORITY)
     app.connect("html-page-context", letters_context)
     app.connect("html-page-context", notice.add_script)

@@ -19,8 +19,9 @@ each step seeing exactly what it needs:
    a page whose mentions changed is then rewritten like any page whose links changed.
 3. **Writing** (:func:`link_mentions`, called by :mod:`.writing` before references are
    resolved): the same matcher runs once over each text node of the same text, and
-   mentions become the ``pending_xref`` nodes the ``concept`` role makes. Sphinx resolves
-   them, so previews, CSS, LaTeX links and every other builder follow unchanged. With
+   mentions become the links the ``concept`` role's references resolve to (made by the
+   same function, :func:`.domain.concept_reference`), so previews, CSS, LaTeX links and
+   every other builder follow unchanged. With
    ``"first"``, a concept is linked once per page and not at all when the page already
    links to it; the stored mentions count either way, so the mode needs no new reading.
 
@@ -41,7 +42,7 @@ from sphinx.util import logging
 
 from sphinx_aiguide import priorities
 from sphinx_aiguide.config import settings
-from sphinx_aiguide.domain import LINK_TYPES, aiguide_domain
+from sphinx_aiguide.domain import LINK_TYPES, aiguide_domain, concept_reference
 from sphinx_aiguide.mentions import SEPARATOR
 from sphinx_aiguide.nodes import (
     aiguide_byline,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from sphinx_aiguide.domain import AIGuideDomain
@@ -243,16 +245,8 @@ def warn_unused(app: Sphinx, env: BuildEnvironment) -> None:
                        type="aiguide", subtype="unused", location=place(env, record))
 
 
-def concept_link(text: str, key: str, docname: str) -> addnodes.pending_xref:
-    """The link the ``concept`` role makes for *text*, pointing at the name *key*."""
-    return addnodes.pending_xref(
-        text, nodes.inline(text, text, classes=["xref", "aiguide", "aiguide-concept"]),
-        refdomain="aiguide", reftype="concept", reftarget=key, refexplicit=True,
-        refwarn=False, refdoc=docname)
-
-
-def link_mentions(env: BuildEnvironment, document: nodes.document, docname: str,
-                  links: list[addnodes.pending_xref]) -> None:
+def link_mentions(env: BuildEnvironment, builder: Builder, document: nodes.document,
+                  docname: str, links: list[addnodes.pending_xref]) -> None:
     """Turn mentions into concept links (step 3 above), in every builder.
 
     *links* are the page's ``pending_xref`` nodes as read: with ``"first"``, a concept the
@@ -285,19 +279,27 @@ def link_mentions(env: BuildEnvironment, document: nodes.document, docname: str,
             if mode == "first" and target in linked:
                 continue
             linked.add(target)
-            chosen.append(mention)
+            chosen.append((mention, record))
         if chosen:
-            text.parent.replace(text, _split(str(text), chosen, page))
+            text.parent.replace(text, _split(builder, str(text), chosen, page))
 
 
-def _split(value: str, mentions: list[Mention], docname: str) -> list[nodes.Node]:
-    """*value* as text and links, one link per mention."""
+def _split(builder: Builder, value: str, chosen: list[tuple[Mention, ConceptRecord]],
+           docname: str) -> list[nodes.Node]:
+    """*value* as text and links, one link per mention.
+
+    Each link is made finished, as the ``concept`` role's link resolves: the mention
+    already knows its concept, so a ``pending_xref`` would only be more nodes to make,
+    copy and replace on every page.
+    """
     pieces: list[nodes.Node] = []
     position = 0
-    for mention in mentions:
+    for mention, record in chosen:
         if mention.start > position:
             pieces.append(nodes.Text(value[position:mention.start]))
-        pieces.append(concept_link(value[mention.start:mention.end], mention.key, docname))
+        text = value[mention.start:mention.end]
+        shown = nodes.inline(text, text, classes=["xref", "aiguide", "aiguide-concept"])
+        pieces.append(concept_reference(builder, docname, record, shown, preview=True))
         position = mention.end
     if position < len(value):
         pieces.append(nodes.Text(value[position:]))

@@ -22,7 +22,9 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_aiguide import nodes as package_nodes
 from sphinx_aiguide.collation import collation
+from sphinx_aiguide.html.urls import is_website
 from sphinx_aiguide.mentions import Matcher, name_forms
+from sphinx_aiguide.nodes import aiguide_reference
 from sphinx_aiguide.records import place
 from sphinx_aiguide.text import term_key
 
@@ -393,15 +395,8 @@ class AIGuideDomain(Domain):
         if node.get("aiguide_show_term"):
             # Lists of concepts show each one under its own term, however it was written.
             contnode = nodes.inline(record["term"], record["term"])
-        refnode = make_refnode(builder, fromdocname, record["docname"], record["id"], contnode)
-        if refnode.get("refuri", "").startswith("#"):
-            # singlehtml: every page is a fragment of one file ("#document-x"), so the
-            # concept's own anchor is the whole link; "#document-x#concept-y" finds nothing.
-            refnode["refuri"] = f"#{record['id']}"
-        refnode["classes"].append("aiguide-ref")
-        if not node.get("aiguide_no_preview"):
-            refnode["aiguide_summary"] = record["summary"]
-        return refnode
+        return concept_reference(builder, fromdocname, record, contnode,
+                                 preview=not node.get("aiguide_no_preview"))
 
     def resolve_any_xref(
         self,
@@ -420,6 +415,26 @@ class AIGuideDomain(Domain):
             yield record["term"], record["term"], "concept", record["docname"], record["id"], 1
             for alias in record["aliases"]:
                 yield alias, alias, "concept", record["docname"], record["id"], 2
+
+
+def concept_reference(builder: Builder, fromdocname: str, record: ConceptRecord,
+                      contnode: nodes.Element, *, preview: bool) -> nodes.reference:
+    """The finished link from *fromdocname* to *record*, showing *contnode*.
+
+    What the ``concept`` role resolves to, and what a mention becomes directly (it knows
+    its concept already). With *preview*, a website link is made as the
+    :class:`~.nodes.aiguide_reference` that writes its preview.
+    """
+    refnode = make_refnode(builder, fromdocname, record["docname"], record["id"], contnode)
+    if refnode.get("refuri", "").startswith("#"):
+        # singlehtml: every page is a fragment of one file ("#document-x"), so the
+        # concept's own anchor is the whole link; "#document-x#concept-y" finds nothing.
+        refnode["refuri"] = f"#{record['id']}"
+    refnode["classes"].append("aiguide-ref")
+    if preview and is_website(builder):
+        refnode = aiguide_reference("", "", *refnode.children, **refnode.attributes,
+                                    summary=record["summary"])
+    return refnode
 
 
 def sort_text(record: ConceptRecord) -> str:

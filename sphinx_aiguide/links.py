@@ -81,24 +81,21 @@ def fill_referenced_by(env: BuildEnvironment, holders: list[aiguide_referenced_b
         holder += items
 
 
-def add_previews(links: list[nodes.reference]) -> None:
-    """HTML: the concept's summary as a preview, shown on hover and focus (after resolving).
+def add_previews(links: list[aiguide_reference]) -> None:
+    """Websites: number the previews of the page's concept links (after resolving).
 
-    A page holds one preview per concept: the first link to it carries the preview, and
+    A page holds one preview per concept: the first link to it writes the preview, and
     every later link is described by the same element (``aria-describedby``); the preview
     script moves it beside whichever of them the reader points at or focuses.
     """
     shared: dict[tuple[str, str], str] = {}
     for ref in links:
-        summary = ref["aiguide_summary"]
-        target = (ref.get("refuri") or ref.get("refid") or "", summary)
+        target = (ref.get("refuri") or ref.get("refid") or "", ref["summary"])
         preview_id = shared.get(target)
-        described = aiguide_reference(ref.rawsource, "", *ref.children, **ref.attributes)
         if preview_id is None:
             preview_id = shared[target] = f"aiguide-preview-{len(shared) + 1}"
-            described["preview"] = summary
-        described["preview_id"] = preview_id
-        ref.replace_self(described)
+            ref["writes_preview"] = True
+        ref["preview_id"] = preview_id
 
 
 def external_any_case(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,

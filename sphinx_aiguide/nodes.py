@@ -156,13 +156,14 @@ class aiguide_index_group(nodes.container):
 
 
 class aiguide_reference(nodes.reference):
-    """HTML only: a resolved concept link described by its preview.
+    """HTML websites only: a resolved concept link, described by its preview.
 
-    Attributes: ``preview_id``, the id of the preview that describes it, and ``preview``,
-    the summary, on the page's first link to the concept, which writes the preview itself.
-    The link and its preview are written inside one wrapper, for hover and focus. They are
-    written from these attributes, not from nodes of their own: a page may hold hundreds
-    of concept links, and every node is work for each later step and the collector.
+    Attributes: ``summary``, the concept's summary; ``preview_id``, the id of the preview
+    that describes the link; ``writes_preview``, true on the page's first link to the
+    concept, which writes the preview itself. The link and its preview are written inside
+    one wrapper, for hover and focus, from these attributes rather than nodes of their
+    own: a page may hold hundreds of concept links, and every node is work for each later
+    step and for the collector.
     """
 
 
@@ -222,10 +223,10 @@ def _visit_reference(self: HTML5Translator, node: nodes.Element) -> None:
 
 def _depart_reference(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</a>")
-    if node.get("preview") is not None:
+    if node.get("writes_preview"):
         # "no-search": Sphinx's search index must not count the summary as this page's
         self.body.append(f'<span class="aiguide-preview no-search" id="{node["preview_id"]}" '
-                         f'role="tooltip">{self.encode(node["preview"])}</span>')
+                         f'role="tooltip">{self.encode(node["summary"])}</span>')
     self.body.append("</span>")
 
 

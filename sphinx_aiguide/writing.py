@@ -19,7 +19,8 @@ nodes and calls them in order.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -43,6 +44,22 @@ from sphinx_aiguide.nodes import (
     note_holds,
 )
 from sphinx_aiguide.review.notice import add_notices
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+#: The builder of each environment, noted when it is made (:func:`note_builder`): mentions
+#: become finished links, which only the builder can address (a post-transform is told
+#: the environment, not the builder).
+_BUILDERS: WeakKeyDictionary[BuildEnvironment, Builder] = WeakKeyDictionary()
+
+
+def note_builder(app: Sphinx) -> None:
+    """``builder-inited``: remember the builder of the environment it writes."""
+    _BUILDERS[app.env] = app.builder
 
 
 def _worth_walking(transform: SphinxPostTransform) -> bool:
@@ -90,7 +107,7 @@ class BeforeResolving(SphinxPostTransform):
                 indexes.append(node)
         docname = self.env.current_document.docname
         # on the page exactly as it was read, before the lists below add their links
-        autolink.link_mentions(self.env, self.document, docname, xrefs)
+        autolink.link_mentions(self.env, _BUILDERS[self.env], self.document, docname, xrefs)
         domain = aiguide_domain(self.env)
         links.concepts_for_terms(domain, xrefs)
         links.fill_referenced_by(self.env, holders, html=_Html(self.document).is_supported())
@@ -110,15 +127,14 @@ class AfterResolving(SphinxPostTransform):
         # xindy (latex_use_xindy) and mendex (Japanese engines) file every entry
         makeindex = _Latex(self.document).is_supported() and not (
             self.config.latex_use_xindy or self.config.latex_engine in PTEX_ENGINES)
-        previews: list[nodes.reference] = []
+        previews: list[aiguide_reference] = []
         bylines: list[aiguide_byline] = []
         labels: list[nodes.rubric] = []
         items: list[aiguide_faq_item] = []
         entries: list[addnodes.index] = []
         for node in self.document.findall(nodes.Element):
             if isinstance(node, nodes.reference):
-                if website and node.get("aiguide_summary") and \
-                        not isinstance(node, aiguide_reference):
+                if isinstance(node, aiguide_reference) and "preview_id" not in node:
                     previews.append(node)
                 continue
             if isinstance(node, aiguide_byline):
