@@ -265,9 +265,20 @@ def link_mentions(env: BuildEnvironment, builder: Builder, document: nodes.docum
               if (node.get("refdomain"), node.get("reftype")) in LINK_TYPES
               and (found := domain.find(node["reftarget"])) is not None}
     owned: dict[tuple[str, Owners], frozenset[tuple[str, str]]] = {}
+    # with "first", the concepts each page mentions and has not linked yet: once none is
+    # left, the rest of the page is not searched
+    unlinked: dict[str, set[tuple[str, str]]] = {}
     for text, page, owners in linkable_texts(document, docname):
         if not domain.mentions_of(page):
             continue
+        if mode == "first":
+            if page not in unlinked:
+                unlinked[page] = {(found["docname"], found["id"])
+                                  for key in domain.mentions_of(page) or ()
+                                  if (found := domain.find(key)) is not None
+                                  and (page, (found["docname"], found["id"])) not in linked}
+            if not unlinked[page]:
+                continue
         mentions = matcher.find(str(text))
         if not mentions:
             continue
@@ -279,6 +290,7 @@ def link_mentions(env: BuildEnvironment, builder: Builder, document: nodes.docum
             if mode == "first" and target in linked:
                 continue
             linked.add(target)
+            unlinked.get(page, set()).discard(target[1])
             chosen.append((mention, record))
         if chosen:
             text.parent.replace(text, _split(builder, str(text), chosen, page))
