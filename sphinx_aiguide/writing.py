@@ -20,7 +20,7 @@ nodes and calls them in order.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from weakref import ReferenceType, WeakKeyDictionary, ref
 
 from docutils import nodes
 from sphinx import addnodes
@@ -53,13 +53,22 @@ if TYPE_CHECKING:
 
 #: The builder of each environment, noted when it is made (:func:`note_builder`): mentions
 #: become finished links, which only the builder can address (a post-transform is told
-#: the environment, not the builder).
-_BUILDERS: WeakKeyDictionary[BuildEnvironment, Builder] = WeakKeyDictionary()
+#: the environment, not the builder). The builder is held weakly too: it holds the
+#: environment, and a strong reference would keep both, and the whole application,
+#: alive after the build.
+_BUILDERS: WeakKeyDictionary[BuildEnvironment, ReferenceType[Builder]] = WeakKeyDictionary()
 
 
 def note_builder(app: Sphinx) -> None:
     """``builder-inited``: remember the builder of the environment it writes."""
-    _BUILDERS[app.env] = app.builder
+    _BUILDERS[app.env] = ref(app.builder)
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    """The builder writing with *env* (alive while it writes)."""
+    builder = _BUILDERS[env]()
+    assert builder is not None
+    return builder
 
 
 def _worth_walking(transform: SphinxPostTransform) -> bool:
@@ -107,7 +116,7 @@ class BeforeResolving(SphinxPostTransform):
                 indexes.append(node)
         docname = self.env.current_document.docname
         # on the page exactly as it was read, before the lists below add their links
-        autolink.link_mentions(self.env, _BUILDERS[self.env], self.document, docname, xrefs)
+        autolink.link_mentions(self.env, _builder(self.env), self.document, docname, xrefs)
         domain = aiguide_domain(self.env)
         links.concepts_for_terms(domain, xrefs)
         links.fill_referenced_by(self.env, holders, html=_Html(self.document).is_supported())

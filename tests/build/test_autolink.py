@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+import weakref
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 from ..conftest import Build, Shared
 from ..helpers import Built, copy_root, read_page, run_build, text_of
@@ -222,3 +226,24 @@ def test_bad_values_warn_and_change_nothing(build: Build, tmp_path: Path) -> Non
         "quiet.rst:1: WARNING: aiguide-autolink: 'maybe' is not 'off' or 'on'; mentions on "
         "this page are linked [aiguide.autolink]"]
     assert links(result, "quiet")[0] == (LLM, "large language models")
+
+
+def test_a_finished_build_is_not_kept_alive_by_the_package(tmp_path: Path) -> None:
+    """Mentions are linked with the builder, which the package notes for each environment:
+    once the application lets go of its builder, nothing of the package may hold it (nor,
+    through it, the environment and whatever other extensions hang on the application —
+    a process that builds again, or a test session, would keep every one of them)."""
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_aiguide"]\n'
+                                      'aiguide_autolink = "first"\n', encoding="utf-8")
+    (tmp_path / "index.rst").write_text("Home\n====\n\n.. concept:: Alpha\n\n   Alpha is a "
+                                        "letter.\n\nA page about alpha.\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert "aiguide-ref-wrap" in (app.outdir / "index.html").read_text(encoding="utf-8")
+    builder = weakref.ref(app.builder)
+    del app.builder
+    gc.collect()
+    assert builder() is None
