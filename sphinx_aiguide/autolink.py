@@ -269,12 +269,12 @@ def link_mentions(env: BuildEnvironment, builder: Builder, document: nodes.docum
     # left, the rest of the page is not searched
     unlinked: dict[str, set[tuple[str, str]]] = {}
     for text, page, owners in linkable_texts(document, docname):
-        if not domain.mentions_of(page):
+        keys = domain.mentions_of(page)
+        if not keys:
             continue
         if mode == "first":
             if page not in unlinked:
-                unlinked[page] = {(found["docname"], found["id"])
-                                  for key in domain.mentions_of(page) or ()
+                unlinked[page] = {(found["docname"], found["id"]) for key in keys
                                   if (found := domain.find(key)) is not None
                                   and (page, (found["docname"], found["id"])) not in linked}
             if not unlinked[page]:
@@ -290,7 +290,8 @@ def link_mentions(env: BuildEnvironment, builder: Builder, document: nodes.docum
             if mode == "first" and target in linked:
                 continue
             linked.add(target)
-            unlinked.get(page, set()).discard(target[1])
+            if mode == "first":
+                unlinked[page].discard(target[1])
             chosen.append((mention, record))
         if chosen:
             text.parent.replace(text, _split(builder, str(text), chosen, page))
